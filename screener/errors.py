@@ -1,0 +1,45 @@
+"""The one small exception hierarchy of screener.
+
+The library raises these; only the CLI and the app turn them into messages.
+"""
+
+from __future__ import annotations
+
+
+class ScreenerError(Exception):
+    """Base class of every error screener raises on purpose."""
+
+
+class SpecError(ScreenerError):
+    """A role spec file is unreadable or invalid.
+
+    ``problems`` holds ``(field_path, message)`` pairs, e.g.
+    ``("hard_skills[3].weight", "must be <= 10")``.
+    """
+
+    def __init__(self, source: str, problems: list[tuple[str, str]]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(self.lines()))
+
+    def lines(self) -> list[str]:
+        """One ``file: field: message`` line per problem."""
+        return [
+            f"{self.source}: {path}: {msg}" if path else f"{self.source}: {msg}"
+            for path, msg in self.problems
+        ]
+
+
+class IngestError(ScreenerError):
+    """A document could not be turned into text.
+
+    ``code`` is a stable machine-readable reason (``empty``, ``too_large``,
+    ``unsupported_format``, ``encrypted``, ``corrupt``, ``timeout``, ``unsafe``…);
+    the message is written for a recruiter.
+    """
+
+    def __init__(self, filename: str, code: str, message: str) -> None:
+        self.filename = filename
+        self.code = code
+        self.message = message
+        super().__init__(f"{filename}: {message}")

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from screener.cli import main
+from tests.conftest import FIXTURES, JUNIOR_SPEC, ROOT
+
+
+def test_validate_all_shipped_specs(capsys):
+    paths = [str(p) for p in sorted((ROOT / "role_specs").glob("*.yaml"))]
+    assert main(["spec", "validate", *paths]) == 0
+    assert capsys.readouterr().out.count(": ok") == len(paths)
+
+
+def test_validate_reports_each_bad_file(tmp_path, capsys):
+    bad = tmp_path / "x.yaml"
+    bad.write_text((FIXTURES / "toy_spec.yaml").read_text().replace("weight: 9", "weight: 12"))
+    good = FIXTURES / "toy_spec.yaml"
+    assert main(["spec", "validate", str(good), str(bad)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.strip() == f"{bad}: hard_skills[3].weight: must be <= 10"
+    assert f"{good}: ok" in captured.out
+
+
+def test_show_prints_validated_json(capsys):
+    assert main(["spec", "show", str(JUNIOR_SPEC), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["title"] == "Junior Backend Engineer"
+    assert "Write clean, efficient, and well-documented code" in data["responsibilities"]
+    assert {r["id"] for r in data["red_flags"]} >= {"poor_documentation", "resistance_to_feedback"}
+
+
+def test_python_dash_m_entry_point():
+    result = subprocess.run(
+        [sys.executable, "-m", "screener", "spec", "validate", str(FIXTURES / "toy_spec.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith(": ok")
+
+
+def test_no_command_is_usage_error(capsys):
+    assert main([]) == 2
