@@ -22,6 +22,9 @@ class SpecError(ScreenerError):
         self.problems = problems
         super().__init__("\n".join(self.lines()))
 
+    def __reduce__(self) -> tuple[type[SpecError], tuple[str, list[tuple[str, str]]]]:
+        return SpecError, (self.source, self.problems)
+
     def lines(self) -> list[str]:
         """One ``file: field: message`` line per problem."""
         return [
@@ -43,3 +46,6 @@ class IngestError(ScreenerError):
         self.code = code
         self.message = message
         super().__init__(f"{filename}: {message}")
+
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str, str]]:
+        return IngestError, (self.filename, self.code, self.message)

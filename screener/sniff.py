@@ -1,0 +1,68 @@
+"""What a file really is, from its first bytes (never from its name)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from typing import Literal
+
+Kind = Literal["pdf", "docx", "text"]
+
+_REJECTED_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word 97-2003 (.doc) or other Office file"),
+    (b"MZ", "a Windows executable"),
+    (b"\x7fELF", "a Linux executable"),
+    (b"\xcf\xfa\xed\xfe", "a macOS executable"),
+    (b"\xca\xfe\xba\xbe", "a macOS or Java executable"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"{\\rtf", "an RTF document"),
+    (b"%!PS", "a PostScript file"),
+)
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<svg")
+
+
+class Rejected(ValueError):
+    """The bytes are a kind of file screener does not read; the message says which."""
+
+
+def sniff(data: bytes) -> Kind:
+    """Classify by content. Raises `Rejected` naming what the file is instead.
+
+    >>> sniff(b"%PDF-1.7 ..."), sniff(b"Jane Doe\\nPython developer")
+    ('pdf', 'text')
+    """
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _zip_kind(data)
+    for magic, what in _REJECTED_MAGIC:
+        if data.startswith(magic):
+            raise Rejected(f"this is {what}, not a PDF, DOCX or text resume")
+    lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if lowered.startswith(_HTML_STARTS):
+        raise Rejected("this is an HTML/XML page, not a PDF, DOCX or text resume")
+    return "text"
+
+
+def _zip_kind(data: bytes) -> Kind:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise Rejected("this is a damaged ZIP/DOCX file that cannot be opened") from exc
+    if "word/document.xml" in names:
+        return "docx"
+    if any(name.startswith("xl/") for name in names):
+        raise Rejected("this is an Excel spreadsheet, not a resume document")
+    if any(name.startswith("ppt/") for name in names):
+        raise Rejected("this is a PowerPoint file, not a resume document")
+    if "content.xml" in names:
+        raise Rejected("this is an OpenDocument file; save it as DOCX or PDF")
+    raise Rejected("this is a ZIP archive, not a DOCX file; upload the resumes inside it")

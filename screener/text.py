@@ -1,0 +1,115 @@
+"""Plain text: decoding bytes of unknown encoding, and tidying extracted text.
+
+Normalisation keeps the line count, so a line number points at the same line in the
+document the recruiter uploaded.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+import charset_normalizer
+
+# Restricted on purpose: unrestricted detection misreads short cp1252 resumes as cp1250.
+CANDIDATE_ENCODINGS = ["utf_8", "cp1252", "latin_1", "utf_16"]
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_BULLET = re.compile(
+    r"^[ \t]*(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25a1\u2043\u2013\u2014*·]|-(?=\s))\s*"
+)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200c-\u200f\u2028\u2029\ufeff\u00ad]")
+_HYPHEN_END = re.compile(r"(\w+)-$")
+_WORD_START = re.compile(r"^([a-z]\w*)(.*)$")
+
+
+class NotText(ValueError):
+    """The bytes are binary data, not text in any encoding we accept."""
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode text bytes: BOM, strict UTF-8, a restricted detector, then replacement.
+
+    Returns the text and warnings. Raises `NotText` for binary data.
+
+    >>> decode("Español Müller Développeur".encode("cp1252"))[0]
+    'Español Müller Développeur'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom) :].decode(encoding, errors="replace")), []
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _checked(data.decode(utf16, errors="replace")), [f"encoding guessed: {utf16}"]
+    if b"\x00" in data:
+        raise NotText("contains NUL bytes")
+    try:
+        return _checked(data.decode("utf-8")), []
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is not None and best.encoding != "utf_8":
+        return _checked(str(best)), [f"encoding guessed: {best.encoding}"]
+    text = data.decode("utf-8", errors="replace")
+    return _checked(text), ["encoding unknown: some characters were replaced"]
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    sample = data[:400]
+    if len(sample) < 8:
+        return None
+    even_nuls = sample[0::2].count(0) / len(sample[0::2])
+    odd_nuls = sample[1::2].count(0) / len(sample[1::2])
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str) -> str:
+    """Reject text that is mostly control characters (binary junk named .txt)."""
+    if not text:
+        return text
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ch in "\ufffd" or (ch < " " and ch not in "\t\n\r\f"))
+    if bad / len(sample) > 0.02:
+        raise NotText(f"{bad} control or undecodable characters in the first {len(sample)}")
+    return text
+
+
+def normalise(text: str) -> str:
+    """NFKC, one bullet style, tidy spaces, and words split by a line-end hyphen rejoined.
+
+    The number of lines never changes.
+
+    >>> normalise("• Built APIs  in   Python\\nimprove-\\nments to\\tSQL")
+    '- Built APIs in Python\\nimprovements\\nto SQL'
+    """
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = _CONTROL.sub("", text)
+    lines = [_tidy(line) for line in text.split("\n")]
+    _rejoin_hyphenated(lines)
+    return "\n".join(lines)
+
+
+def _tidy(line: str) -> str:
+    line = _BULLET.sub("- ", line, count=1)
+    return _SPACES.sub(" ", line).strip()
+
+
+def _rejoin_hyphenated(lines: list[str]) -> None:
+    for i in range(len(lines) - 1):
+        end = _HYPHEN_END.search(lines[i])
+        start = _WORD_START.match(lines[i + 1])
+        if end and start:
+            lines[i] = lines[i][: end.start()] + end.group(1) + start.group(1)
+            lines[i + 1] = start.group(2).strip()

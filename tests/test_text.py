@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from screener.text import NotText, decode, normalise
+
+
+@pytest.mark.parametrize(
+    ("data", "expected", "warned"),
+    [
+        ("Español Müller Développeur".encode("cp1252"), "Español Müller Développeur", True),
+        ("José — Développeur".encode("cp1252"), "José — Développeur", True),
+        ("Zoë Lefèvre, naïve café".encode(), "Zoë Lefèvre, naïve café", False),
+        (codecs.BOM_UTF8 + "Ünïcode".encode(), "Ünïcode", False),
+        (codecs.BOM_UTF16_LE + "Jürgen Python".encode("utf-16-le"), "Jürgen Python", False),
+        (codecs.BOM_UTF16_BE + "Jürgen Python".encode("utf-16-be"), "Jürgen Python", False),
+        ("Jürgen Python developer".encode("utf-16-le"), "Jürgen Python developer", True),
+    ],
+)
+def test_decode(data, expected, warned):
+    text, warnings = decode(data)
+    assert text == expected
+    assert bool(warnings) is warned
+
+
+@pytest.mark.parametrize(
+    "junk", [bytes(range(256)) * 4, b"\x00\x01\x02\x03" * 100, b"ab\x00cd" * 50]
+)
+def test_binary_junk_is_not_text(junk):
+    with pytest.raises(NotText):
+        decode(junk)
+
+
+def test_normalise_keeps_line_count_and_tidies():
+    raw = "• Built  APIs\tin Python\r\n● Improved deploy-\nment speed\n\n ▪ Used ﬁle caching"
+    out = normalise(raw)
+    assert out.split("\n") == [
+        "- Built APIs in Python",
+        "- Improved deployment",
+        "speed",
+        "",
+        "- Used file caching",
+    ]
+
+
+def test_normalise_keeps_real_hyphens():
+    assert normalise("front-end and back-end") == "front-end and back-end"
+    assert normalise("Senior-\nLevel") == "Senior-\nLevel"  # capitalised: not a split word
