@@ -1,4 +1,4 @@
-"""Regenerate the PDF, DOCX and cp1252 sample resumes from sample_resumes/sources/.
+"""Regenerate the PDF, DOCX and cp1252 sample resumes from scripts/sample_sources/.
 
 Run with ``make samples``. Sources use a tiny markup:
 ``# Name`` (first line), ``## Section``, ``### Entry``, ``- bullet``, ``| a | b |`` table
@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_resumes"
-SOURCES = SAMPLES / "sources"
+SOURCES = ROOT / "scripts" / "sample_sources"
 FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 LATIN1_FIXES = str.maketrans(
     {"\u2014": "-", "\u2013": "-", "\u2019": "'", "\u00b7": "|", "\u201c": '"', "\u201d": '"'}
