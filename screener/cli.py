@@ -46,7 +46,70 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Commands that read resumes (added as the library grows)."""
+    screen = commands.add_parser("screen", help="screen resumes against a role spec")
+    screen.add_argument("--spec", required=True, help="role spec YAML")
+    screen.add_argument("--format", choices=("json", "csv"), default="json")
+    screen.add_argument("--out", help="write here instead of stdout")
+    screen.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
+    screen.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
+    screen.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    screen.set_defaults(handler=_screen)
+
+
+def _screen(args: argparse.Namespace) -> int:
+    from screener.export import candidate_to_dict, results_csv
+    from screener.files import collect_inputs
+    from screener.screen import ranked, screen_files
+
+    try:
+        spec = load_spec(args.spec)
+    except SpecError as exc:
+        print("\n".join(exc.lines()), file=sys.stderr)
+        return 2
+    try:
+        files = collect_inputs(args.inputs)
+    except FileNotFoundError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return 2
+    bar = ProgressBar(len(files))
+    candidates = ranked(screen_files(spec, files, workers=args.workers, progress=bar.update))
+    bar.close()
+    if args.format == "csv":
+        text = results_csv(candidates, blind=args.blind)
+    else:
+        payload = {
+            "role": spec.title,
+            "candidates": [candidate_to_dict(c, blind=args.blind) for c in candidates],
+        }
+        text = json.dumps(payload, ensure_ascii=False) + "\n"
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr, redrawn in place on a terminal."""
+
+    def __init__(self, total: int, width: int = 30) -> None:
+        self.total, self.width = total, width
+        self.tty = sys.stderr.isatty()
+        self.last_tenth = -1
+
+    def update(self, done: int, total: int, name: str) -> None:
+        filled = int(self.width * done / max(total, 1))
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {name[-40:]}"
+        if self.tty:
+            print(f"\r{line:<80}", end="", file=sys.stderr, flush=True)
+        elif done * 10 // max(total, 1) > self.last_tenth:
+            self.last_tenth = done * 10 // max(total, 1)
+            print(line, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.tty:
+            print(file=sys.stderr)
 
 
 def _spec_validate(args: argparse.Namespace) -> int:

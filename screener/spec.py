@@ -109,6 +109,9 @@ class RedFlag(_Model):
         default=None, description="Built-in resume check that raises this flag."
     )
     penalty: float = Field(default=0, ge=0, le=30, description="Points taken off when raised.")
+    round: str | None = Field(
+        default=None, description="Id of the interview round that probes it (default: the last)."
+    )
 
 
 class PracticalSignal(Matchable):
@@ -192,6 +195,12 @@ class Scoring(_Model):
     )
     practical_target: float = Field(
         default=12, gt=0, le=100, description="Practical-evidence points for full marks."
+    )
+    stuffing_min_skills: int = Field(
+        default=12, ge=2, le=200, description="Keyword stuffing: at least this many skills named"
+    )
+    stuffing_max_used_share: float = Field(
+        default=0.25, ge=0, le=1, description="...and at most this share used in work/projects."
     )
     strong_band: float = Field(default=65, ge=0, le=100)
     possible_band: float = Field(default=40, ge=0, le=100)
@@ -348,6 +357,9 @@ def cross_check(spec: RoleSpec) -> list[tuple[str, str]]:
     for i, round_id in enumerate(round_ids):
         if round_ids.index(round_id) != i:
             problems.append((f"interview.rounds[{i}].id", f"duplicate id '{round_id}'"))
+    for i, flag in enumerate(spec.red_flags):
+        if flag.round and flag.round not in round_ids:
+            problems.append((f"red_flags[{i}].round", f"unknown interview round '{flag.round}'"))
     if spec.scoring.possible_band > spec.scoring.strong_band:
         problems.append(("scoring.possible_band", "must be <= scoring.strong_band"))
     return problems

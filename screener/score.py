@@ -1,0 +1,299 @@
+"""A deterministic, explainable 0-100 score from a spec's weights and a match result.
+
+Four parts (weights from the spec, adding up to 100): hard skills, tools, soft skills and
+practical evidence, minus any red-flag penalty. Skills used in experience or project work
+earn full credit; skills only listed or mentioned earn partial credit, and together can
+fill at most part of each section, so a long skills list alone cannot reach a high score.
+No part looks at names, contact details, age, gender or education.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Literal
+
+from screener.match import ItemMatch, MatchResult
+from screener.spec import HardSkill, RedFlag, RoleSpec
+
+Band = Literal["strong", "possible", "weak"]
+OTHER_GROUP_MEMBER_SHARE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One line of the breakdown: ``points`` of ``max_points`` and why."""
+
+    name: str
+    points: float
+    max_points: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class SkillCredit:
+    """What one found skill or tool contributed, in the spec's weight units."""
+
+    name: str
+    credit: float
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RaisedFlag:
+    id: str
+    name: str
+    reason: str
+    penalty: float
+    probe: str
+
+
+@dataclass(frozen=True)
+class Score:
+    total: float
+    band: Band
+    parts: tuple[Part, ...]
+    credits: tuple[SkillCredit, ...]
+    missing_must_haves: tuple[str, ...]
+    unverified_must_haves: tuple[str, ...]
+    red_flags: tuple[RaisedFlag, ...]
+
+    @property
+    def must_haves_met(self) -> bool:
+        return not self.missing_must_haves
+
+
+def score(spec: RoleSpec, result: MatchResult) -> Score:
+    """Score one candidate's match result against the spec."""
+    found = result.by_name()
+    cfg = spec.scoring
+    hard, credits = _hard_part(spec, found)
+    parts = [
+        hard,
+        _tools_part(spec, found),
+        _soft_part(spec, found),
+        _practical_part(spec, found, result.sections_present),
+    ]
+    flags = _red_flags(spec, found, practical_points=parts[3].points)
+    subtotal = sum(p.points for p in parts)
+    penalty = min(subtotal, sum(f.penalty for f in flags))
+    if flags:
+        names = ", ".join(f.name for f in flags if f.penalty) or "none with a penalty"
+        parts.append(Part("Red-flag penalty", -penalty, 0.0, names))
+    total = round(subtotal - penalty, 1)
+    band: Band = (
+        "strong"
+        if total >= cfg.strong_band
+        else "possible"
+        if total >= cfg.possible_band
+        else "weak"
+    )
+    missing, unverified = _must_haves(spec, found)
+    return Score(
+        total=total,
+        band=band,
+        parts=tuple(Part(p.name, round(p.points, 1), p.max_points, p.detail) for p in parts),
+        credits=tuple(credits),
+        missing_must_haves=tuple(missing),
+        unverified_must_haves=tuple(unverified),
+        red_flags=tuple(flags),
+    )
+
+
+# ---------------------------------------------------------------- parts
+def _credit_factor(item: ItemMatch, listed_credit: float) -> float:
+    return 1.0 if item.strength == "used" else listed_credit
+
+
+def _capped(used: float, listed: float, target: float, cap: float) -> float:
+    """Share of ``target`` earned: used credit counts fully, listed credit up to ``cap``."""
+    listed_share = min(listed / target, cap)
+    return min(1.0, used / target + listed_share)
+
+
+def _hard_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> tuple[Part, list[SkillCredit]]:
+    cfg = spec.scoring
+    credits: list[SkillCredit] = []
+    used = listed = 0.0
+    for group, skills in _groups(spec.hard_skills):
+        present = sorted(
+            (s for s in skills if found[s.name].found),
+            key=lambda s: -s.weight * _credit_factor(found[s.name], cfg.listed_only_credit),
+        )
+        for rank, skill in enumerate(present):
+            item = found[skill.name]
+            share = 1.0 if group is None or rank == 0 else OTHER_GROUP_MEMBER_SHARE
+            credit = skill.weight * _credit_factor(item, cfg.listed_only_credit) * share
+            if item.strength == "used":
+                used += credit
+            else:
+                listed += credit
+            reason = f"weight {skill.weight:g}, {_describe(item)}"
+            if share < 1:
+                reason += f", another {group} skill counts {share:.0%}"
+            credits.append(SkillCredit(skill.name, round(credit, 2), reason))
+    target = cfg.hard_skill_target * _total_hard_weight(spec)
+    share = _capped(used, listed, target, cfg.listed_only_cap)
+    detail = (
+        f"{used:.1f} weight points from skills used in work or projects, {listed:.1f} from "
+        f"skills only listed (counted up to {cfg.listed_only_cap:.0%}); {target:.1f} needed "
+        "for full marks"
+    )
+    return Part(
+        "Hard skills", cfg.weights.hard_skills * share, cfg.weights.hard_skills, detail
+    ), credits
+
+
+def _tools_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> Part:
+    cfg = spec.scoring
+    per_category: dict[str, list[ItemMatch]] = defaultdict(list)
+    for item in found.values():
+        if item.kind in ("tool", "hard") and item.found and item.category != "Hard skills":
+            per_category[item.category].append(item)
+    categories = [c.name for c in spec.tools]
+    if not categories:
+        return Part("Tools", 0.0, cfg.weights.tools, "the spec lists no tools")
+    used_cover = listed_extra = 0.0
+    covered: list[str] = []
+    for name in categories:
+        items = per_category.get(name, [])
+        used = sum(1 for i in items if i.strength == "used")
+        listed = sum(cfg.listed_only_credit for i in items if i.strength != "used")
+        u = min(1.0, used / cfg.tools_per_category)
+        t = min(1.0, (used + listed) / cfg.tools_per_category)
+        used_cover += u
+        listed_extra += t - u
+        if items:
+            covered.append(f"{name} {len(items)}")
+    share = min(
+        1.0,
+        (used_cover + min(listed_extra, cfg.listed_only_cap * len(categories))) / len(categories),
+    )
+    detail = (
+        f"{len(covered)} of {len(categories)} categories covered ({', '.join(covered) or 'none'}); "
+        f"{cfg.tools_per_category} tools used in work or projects fill a category"
+    )
+    return Part("Tools", cfg.weights.tools * share, cfg.weights.tools, detail)
+
+
+def _soft_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> Part:
+    cfg = spec.scoring
+    items = [found[s.name] for s in spec.soft_skills if found[s.name].found]
+    used = sum(1.0 for i in items if i.strength == "used")
+    listed = sum(cfg.listed_only_credit for i in items if i.strength != "used")
+    share = (
+        _capped(used, listed, cfg.soft_skills_target, cfg.listed_only_cap)
+        if spec.soft_skills
+        else 0.0
+    )
+    names = ", ".join(i.name for i in items) or "none"
+    detail = (
+        f"evidence of {len(items)} soft skills ({names}); {cfg.soft_skills_target} fill the part"
+    )
+    return Part("Soft skills", cfg.weights.soft_skills * share, cfg.weights.soft_skills, detail)
+
+
+def _practical_part(spec: RoleSpec, found: dict[str, ItemMatch], sections: frozenset[str]) -> Part:
+    cfg = spec.scoring
+    earned = 0.0
+    seen: list[str] = []
+    for signal in spec.practical_evidence:
+        if found[signal.name].found or sections.intersection(signal.sections):
+            earned += signal.points
+            seen.append(signal.name)
+    share = min(1.0, earned / cfg.practical_target)
+    found_text = ", ".join(seen) or "no hands-on evidence found"
+    detail = f"{found_text} ({earned:g} of {cfg.practical_target:g} points)"
+    return Part(
+        "Practical evidence",
+        cfg.weights.practical_evidence * share,
+        cfg.weights.practical_evidence,
+        detail,
+    )
+
+
+# ---------------------------------------------------------------- checks
+def _groups(skills: list[HardSkill]) -> list[tuple[str | None, list[HardSkill]]]:
+    grouped: dict[str, list[HardSkill]] = defaultdict(list)
+    out: list[tuple[str | None, list[HardSkill]]] = []
+    for skill in skills:
+        if skill.any_of:
+            if skill.any_of not in grouped:
+                out.append((skill.any_of, grouped[skill.any_of]))
+            grouped[skill.any_of].append(skill)
+        else:
+            out.append((None, [skill]))
+    return out
+
+
+def _total_hard_weight(spec: RoleSpec) -> float:
+    """Every skill's weight, an any-of group counting once (its heaviest member)."""
+    return sum(max(s.weight for s in skills) for _, skills in _groups(spec.hard_skills))
+
+
+def _must_haves(spec: RoleSpec, found: dict[str, ItemMatch]) -> tuple[list[str], list[str]]:
+    """Missing must-haves, and those seen only in a list or only by fuzzy match."""
+    missing: list[str] = []
+    unverified: list[str] = []
+    for group, skills in _groups(spec.hard_skills):
+        if not any(s.must_have for s in skills):
+            continue
+        label = (
+            skills[0].name
+            if group is None
+            else f"{group} (any of {', '.join(s.name for s in skills)})"
+        )
+        present = [found[s.name] for s in skills if found[s.name].found]
+        if not present:
+            missing.append(label)
+        elif not any(_verified(i) for i in present):
+            unverified.append(skills[0].name if group is None else f"{group}: {present[0].name}")
+    return missing, unverified
+
+
+def _verified(item: ItemMatch) -> bool:
+    best = item.best
+    return best is not None and best.strength == "used" and best.match_type != "fuzzy"
+
+
+def _red_flags(
+    spec: RoleSpec, found: dict[str, ItemMatch], *, practical_points: float
+) -> list[RaisedFlag]:
+    technical = [i for i in found.values() if i.kind in ("hard", "tool") and i.found]
+    used = [i for i in technical if i.strength == "used"]
+    raised: list[RaisedFlag] = []
+    for flag in spec.red_flags:
+        reason = _detect(spec, flag, technical, used, practical_points)
+        if reason:
+            raised.append(RaisedFlag(flag.id, flag.name, reason, flag.penalty, flag.probe))
+    return raised
+
+
+def _detect(
+    spec: RoleSpec,
+    flag: RedFlag,
+    technical: list[ItemMatch],
+    used: list[ItemMatch],
+    practical: float,
+) -> str:
+    cfg = spec.scoring
+    stuffed = len(technical) >= cfg.stuffing_min_skills and (
+        len(used) <= cfg.stuffing_max_used_share * len(technical)
+    )
+    if flag.detector == "keyword_stuffing" and stuffed:
+        return f"{len(technical)} skills and tools named, only {len(used)} used in work or projects"
+    elif flag.detector == "no_hands_on_evidence" and practical == 0 and not used:
+        return "no projects, internships, bootcamp, open source or developer roles found"
+    return ""
+
+
+def _describe(item: ItemMatch) -> str:
+    best = item.best
+    assert best is not None
+    how = {
+        "exact": "exact",
+        "alias": f"alias '{best.alias}'",
+        "fuzzy": f"fuzzy {best.similarity:g}%",
+    }
+    where = {"used": "used in", "listed": "listed in", "mentioned": "mentioned in"}[best.strength]
+    return f"{where} {best.section} (line {best.line}, {how[best.match_type]})"

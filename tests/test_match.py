@@ -1,0 +1,167 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screener.match import Matcher, compile_matcher, tokens
+
+
+def _found(spec, text: str, section: str = "experience") -> set[str]:
+    lines = text.split("\n")
+    result = compile_matcher(spec).match(lines, [section] * len(lines))
+    return {i.name for i in result.items if i.found}
+
+
+def _hits(spec, text: str, section: str = "experience"):
+    lines = text.split("\n")
+    return compile_matcher(spec).match(lines, [section] * len(lines)).by_name()
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("C++, C#, Node.js and .NET.", ["C++", "C#", "Node.js", "and", ".NET"]),
+        ("Python. Go-to-market", ["Python", "Go", "to", "market"]),
+        ("github.com/jane", ["github.com", "jane"]),
+    ],
+)
+def test_tokens_keep_plus_hash_and_inner_dots(text, words):
+    assert [m.group() for m in tokens(text)] == words
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Built services in C++ and C#", {"C++", "C#"}, {"C"}),
+        ("Embedded C programming on microcontrollers", {"C"}, {"C++", "C#"}),
+        ("Objective-C for iOS", set(), {"C"}),
+        ("JavaScript front ends", {"JavaScript"}, {"Java"}),
+        ("Java and JavaScript", {"Java", "JavaScript"}, set()),
+        ("Backend services in Go", {"Go"}, set()),
+        ("Golang microservices", {"Go"}, set()),
+        ("a good team player who can go far", {"Teamwork"}, {"Go"}),
+        ("Led the go-to-market plan", set(), {"Go"}),
+        ("Go-to-market strategy for programming courses", set(), {"Go"}),
+        ("Reported to C-level executives", set(), {"C"}),
+        ("Worked with R&D on programming tools", set(), {"C"}),
+        ("I excel at presentations", set(), {"Excel"}),
+        ("Excel at building pivot tables", {"Excel"}, set()),
+        ("while the rest of the team shipped", set(), {"REST APIs"}),
+        ("Designed REST endpoints returning JSON", {"REST APIs"}, set()),
+        ("Built a RESTful API", {"REST APIs"}, set()),
+        ("PostgreSQL and Postgres", {"PostgreSQL"}, set()),
+        ("Deployed on k8s", {"Kubernetes"}, set()),
+    ],
+)
+def test_exact_stage_rules(toy_spec, text, present, absent):
+    found = _found(toy_spec, text)
+    assert present <= found, found
+    assert not (absent & found), found
+
+
+def test_hit_carries_evidence(toy_spec):
+    item = _hits(toy_spec, "SUMMARY\nBuilt REST API endpoints in Python3", "experience")["Python"]
+    [hit] = item.hits
+    assert (hit.alias, hit.matched, hit.match_type, hit.similarity) == (
+        "Python3",
+        "Python3",
+        "alias",
+        100.0,
+    )
+    assert (hit.line, hit.section, hit.evidence) == (
+        2,
+        "experience",
+        "Built REST API endpoints in Python3",
+    )
+    assert hit.strength == "used"
+
+
+def test_canonical_name_is_exact_and_case_insensitive(toy_spec):
+    [hit] = _hits(toy_spec, "python scripts")["Python"].hits
+    assert hit.match_type == "exact" and hit.matched == "python"
+
+
+def test_longest_alias_wins(toy_spec):
+    hits = _hits(toy_spec, "Designed a REST API")
+    assert hits["REST APIs"].best.alias == "REST API"
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "matched"),
+    [
+        ("Postgress database", "PostgreSQL", "Postgress"),
+        ("Kubernates cluster", "Kubernetes", "Kubernates"),
+        ("Javscript widgets", "JavaScript", "Javscript"),
+        ("Pyhton scripts", "Python", "Pyhton"),
+    ],
+)
+def test_misspelt_long_aliases_are_fuzzy(junior_spec, text, skill, matched):
+    item = _hits(junior_spec, text)[skill]
+    assert item.found
+    assert item.best.match_type == "fuzzy" and item.best.matched == matched
+    assert 80 <= item.best.similarity < 100
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built web apps for retail",  # 'web apps' is not 'Web APIs'
+        "Managed a docket of legal cases",  # not Docker
+        "String manipulation and parsing",  # not Spring
+        "leaning towards management",  # soft skills are never fuzzy
+    ],
+)
+def test_fuzzy_does_not_invent_skills(junior_spec, text):
+    found = {
+        n for n, i in _hits(junior_spec, text).items() if i.found and i.kind in ("hard", "tool")
+    }
+    assert found == set()
+
+
+def test_skills_section_counts_as_listed_and_beats_nothing(toy_spec):
+    listed = _hits(toy_spec, "Python, SQL", "skills")["Python"]
+    assert listed.strength == "listed"
+    lines = ["Python, SQL", "- Built billing in Python"]
+    result = compile_matcher(toy_spec).match(lines, ["skills", "experience"])
+    assert result.by_name()["Python"].strength == "used"
+
+
+def test_compile_is_cached(toy_spec):
+    assert compile_matcher(toy_spec) is compile_matcher(toy_spec)
+
+
+ALIASES_FROM_TOY = [
+    "Python3",
+    "Golang",
+    "PostgreSQL",
+    "Postgres",
+    "JavaScript",
+    "k8s",
+    "MySQL",
+    "C++",
+]
+words = st.text(
+    alphabet=st.characters(whitelist_categories=("Ll", "Lu", "Nd")), min_size=1, max_size=8
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(words, max_size=20), st.lists(words, max_size=20), st.sampled_from(ALIASES_FROM_TOY)
+)
+def test_exact_alias_is_always_found(toy_spec, before, after, alias):
+    text = " ".join([*before, alias, *after])
+    owner = next(
+        i for _, _, i in toy_spec.matchables() if any(r.text == alias for r in i.alias_rules())
+    )
+    assert owner.name in _found(toy_spec, text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_matching_is_deterministic(toy_spec, text):
+    lines = text.split("\n")
+    sections = ["experience"] * len(lines)
+    first = Matcher(toy_spec).match(lines, sections)
+    assert first == compile_matcher(toy_spec).match(lines, sections)

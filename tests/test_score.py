@@ -1,0 +1,134 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from screener.ingest import ingest_text
+from screener.match import compile_matcher
+from screener.score import score
+from screener.screen import evaluate
+from screener.sections import section_per_line
+
+STRONG = """Jane Doe
+SKILLS
+Python, SQL, REST API, Postgres
+EXPERIENCE
+- Built REST API services in Python with PostgreSQL and MySQL
+- Wrote SQL queries and collaborated with the data team
+- Backend intern: moved services to k8s
+PROJECTS
+- Side project: a Golang programming tool with a JSON HTTP API
+"""
+
+LISTED_ONLY = """John Roe
+SKILLS
+Python, Java, Golang, SQL, REST API, Postgres, MySQL, k8s, JavaScript, C++, C#
+"""
+
+
+def _score(spec, text):
+    return evaluate(spec, ingest_text(text)).score
+
+
+def test_breakdown_adds_up_to_total(toy_spec):
+    result = _score(toy_spec, STRONG)
+    assert round(sum(p.points for p in result.parts), 1) == result.total
+    assert [p.name for p in result.parts] == [
+        "Hard skills",
+        "Tools",
+        "Soft skills",
+        "Practical evidence",
+    ]
+    assert all(0 <= p.points <= p.max_points for p in result.parts)
+
+
+def test_used_skills_beat_the_same_skills_only_listed(toy_spec):
+    used = _score(toy_spec, STRONG)
+    listed = _score(toy_spec, LISTED_ONLY)
+    assert used.total > listed.total
+    hard_listed = listed.parts[0]
+    assert hard_listed.points <= hard_listed.max_points * toy_spec.scoring.listed_only_cap + 1e-9
+
+
+def test_must_haves_and_any_of_groups_are_reported_not_rejected(toy_spec):
+    result = _score(
+        toy_spec, "EXPERIENCE\n- Built dashboards in JavaScript\n- Intern at a web agency"
+    )
+    assert result.missing_must_haves == (
+        "Backend language (any of Python, Java, Go)",
+        "SQL",
+        "REST APIs",
+    )
+    assert result.total > 0  # flagged, never zeroed
+
+
+def test_listed_only_must_have_is_unverified(toy_spec):
+    result = _score(
+        toy_spec, "SKILLS\nPython, SQL\nEXPERIENCE\n- Built a RESTful service in Python"
+    )
+    assert "SQL" in result.unverified_must_haves
+    assert not result.missing_must_haves
+
+
+def test_keyword_stuffing_raises_flag_with_penalty(toy_spec):
+    result = _score(toy_spec, LISTED_ONLY)
+    flags = {f.id: f for f in result.red_flags}
+    assert "keyword_stuffing" in flags and flags["keyword_stuffing"].penalty == 10
+    assert result.parts[-1].name == "Red-flag penalty" and result.parts[-1].points == -10
+    assert round(sum(p.points for p in result.parts), 1) == result.total
+
+
+def test_no_hands_on_evidence_flag(toy_spec):
+    result = _score(toy_spec, "SUMMARY\nMarketing lead, good team player.")
+    assert [f.id for f in result.red_flags] == ["no_hands_on_evidence"]
+
+
+def test_practical_evidence_counts_without_a_degree(toy_spec):
+    with_projects = _score(toy_spec, "PROJECTS\n- Personal project in Python")
+    assert with_projects.parts[3].points > 0
+
+
+def test_bands_follow_spec_thresholds(toy_spec):
+    assert _score(toy_spec, STRONG).band == "strong"
+    assert _score(toy_spec, "SUMMARY\nMarketing lead").band == "weak"
+
+
+def test_weights_change_the_score_without_rematching(toy_spec):
+    candidate = evaluate(toy_spec, ingest_text(STRONG))
+    heavier_tools = toy_spec.model_copy(
+        update={
+            "scoring": toy_spec.scoring.model_copy(
+                update={
+                    "weights": toy_spec.scoring.weights.model_copy(
+                        update={"hard_skills": 20, "tools": 60}
+                    )
+                }
+            )
+        }
+    )
+    assert score(heavier_tools, candidate.match).total != candidate.score.total
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(max_size=600))
+def test_score_in_range_and_deterministic(toy_spec, text):
+    lines = text.split("\n")
+    sections = section_per_line((), len(lines))
+    result = compile_matcher(toy_spec).match(lines, sections)
+    first, second = score(toy_spec, result), score(toy_spec, result)
+    assert 0 <= first.total <= 100
+    assert first == second
+
+
+@pytest.mark.parametrize("shuffle", [0, 1])
+def test_line_order_within_experience_does_not_matter(toy_spec, shuffle):
+    bullets = ["- Built APIs in Python", "- Wrote SQL reports", "- Intern at Acme"]
+    if shuffle:
+        bullets.reverse()
+    assert (
+        _score(toy_spec, "EXPERIENCE\n" + "\n".join(bullets)).total
+        == _score(
+            toy_spec, "EXPERIENCE\n- Built APIs in Python\n- Wrote SQL reports\n- Intern at Acme"
+        ).total
+    )
