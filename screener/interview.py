@@ -1,9 +1,9 @@
 """Interview plans built from a candidate's gaps, using the rounds and question bank in the spec.
 
 Rule for the number of rounds (shown to the recruiter with every plan): a candidate in the
-strong band with every must-have met and verified, and no red flag raised, gets the short
-process (optional rounds dropped, never fewer than the spec's minimum); everyone else gets
-the full process (up to the spec's maximum).
+strong band with every must-have met and no red flag raised gets the short process
+(optional rounds dropped, never fewer than the spec's minimum); everyone else gets the full
+process (up to the spec's maximum). Must-haves still to verify go to the first round.
 """
 
 from __future__ import annotations
@@ -64,16 +64,11 @@ class InterviewPlan:
 def plan_interview(spec: RoleSpec, result: MatchResult, score: Score) -> InterviewPlan:
     """A plan of ``min_rounds``..``max_rounds`` rounds focused on this candidate's gaps."""
     process = spec.interview
-    short = (
-        score.band == "strong"
-        and not score.missing_must_haves
-        and not score.unverified_must_haves
-        and not score.red_flags
-    )
+    short = score.band == "strong" and not score.missing_must_haves and not score.red_flags
     rounds = _choose_rounds(process.rounds, process.min_rounds, process.max_rounds, short=short)
     rule = (
-        f"{len(rounds)} rounds: strong, well-evidenced resume (all must-haves met and verified, "
-        "no red flags), so optional rounds are skipped"
+        f"{len(rounds)} rounds: strong resume with every must-have met and no red flags, "
+        "so optional rounds are skipped"
         if short
         else f"{len(rounds)} rounds: full process because " + _why_full(score)
     )
@@ -116,8 +111,6 @@ def _why_full(score: Score) -> str:
         reasons.append(f"the score is in the {score.band} band")
     if score.missing_must_haves:
         reasons.append(f"{len(score.missing_must_haves)} must-have(s) missing")
-    if score.unverified_must_haves:
-        reasons.append(f"{len(score.unverified_must_haves)} must-have(s) to verify")
     if score.red_flags:
         reasons.append(f"{len(score.red_flags)} red flag(s) raised")
     return "; ".join(reasons)
@@ -227,9 +220,10 @@ def _assign_probes(
 
 
 def _probe_round(flag: RedFlag, ids: list[str]) -> str:
+    """The flag's own round; if that round was dropped, the first; with none given, the last."""
     if flag.round in ids:
         return flag.round
-    return ids[-1] if flag.detector is None else ids[0]
+    return ids[-1] if flag.round is None and flag.detector is None else ids[0]
 
 
 # ---------------------------------------------------------------- Markdown kit

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import yaml
+
+from screener.cli import main
+from screener.screen import screen_one
+from tests.conftest import FIXTURES, JUNIOR_SPEC, SAMPLES
+
+EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+
+
+def test_screen_json_over_sample_folder(capsys):
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), str(SAMPLES)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    by_name = {c["source"].rsplit("/", 1)[-1]: c for c in data["candidates"]}
+    assert set(by_name) == set(EXPECTED)
+    assert by_name["scanned_resume.pdf"]["status"] == "needs_review"
+    assert by_name["scanned_resume.pdf"]["score"] is None
+    scores = [c["score"] for c in data["candidates"] if c["score"] is not None]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_cli_and_library_give_the_same_score(capsys, junior_spec):
+    path = SAMPLES / "node_bootcamp_graduate.txt"
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), str(path)]) == 0
+    [cli] = json.loads(capsys.readouterr().out)["candidates"]
+    assert cli["score"] == screen_one(junior_spec, path.name, path.read_bytes()).score.total
+
+
+def test_failures_are_in_the_output_and_exit_is_zero(tmp_path, capsys):
+    (tmp_path / "bad.pdf").write_bytes(b"MZ\x90\x00 not a pdf")
+    (tmp_path / "good.txt").write_text("Python developer\nEXPERIENCE\n- Built REST APIs with SQL")
+    out = tmp_path / "r.csv"
+    code = main(
+        ["screen", "--spec", str(JUNIOR_SPEC), "--format", "csv", "--out", str(out), str(tmp_path)]
+    )
+    assert code == 0
+    rows = {
+        r["candidate"].rsplit("/", 1)[-1]: r for r in csv.DictReader(io.StringIO(out.read_text()))
+    }
+    assert rows["bad.pdf"]["status"] == "error"
+    assert "Windows executable" in rows["bad.pdf"]["note"]
+    assert rows["good.txt"]["status"] == "ok"
+
+
+def test_blind_output_has_no_file_names(capsys):
+    assert (
+        main(["screen", "--spec", str(JUNIOR_SPEC), "--blind", str(SAMPLES / "data_analyst.txt")])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "data_analyst" not in out
+    assert json.loads(out)["candidates"][0]["source"].startswith("C-")
+
+
+def test_invalid_spec_and_missing_input_are_usage_errors(tmp_path, capsys):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: x\n")
+    assert main(["screen", "--spec", str(bad), str(SAMPLES)]) == 2
+    assert main(["screen", "--spec", str(FIXTURES / "toy_spec.yaml"), str(tmp_path / "nope")]) == 2
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_parallel_batch_matches_serial(tmp_path):
+    for i in range(60):
+        (tmp_path / f"cv{i:02}.txt").write_text(
+            f"Candidate {i}\nSKILLS\nPython, SQL\nEXPERIENCE\n- Intern {i}"
+        )
+    args = [sys.executable, "-m", "screener", "screen", "--spec", str(JUNIOR_SPEC), str(tmp_path)]
+    parallel = subprocess.run([*args, "--workers", "2"], capture_output=True, text=True, check=True)
+    serial = subprocess.run([*args, "--workers", "1"], capture_output=True, text=True, check=True)
+    assert json.loads(parallel.stdout) == json.loads(serial.stdout)
+    assert "60/60" in parallel.stderr

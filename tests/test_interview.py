@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from screener.interview import plan_markdown
+from screener.screen import screen_one
+from tests.conftest import SAMPLES
+
+EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+SCORED = sorted(n for n, e in EXPECTED.items() if e["status"] == "ok")
+FAQ_FLAGS = {
+    "Cannot explain basic concepts",
+    "Resistance to feedback",
+    "No interest in learning new technologies",
+    "Poor code documentation habits",
+}
+
+
+@pytest.fixture(scope="module")
+def candidates(junior_spec):
+    return {n: screen_one(junior_spec, n, (SAMPLES / n).read_bytes()) for n in SCORED}
+
+
+@pytest.mark.parametrize("name", SCORED)
+def test_every_plan_has_2_to_3_rounds_named_as_in_spec(junior_spec, candidates, name):
+    plan = candidates[name].plan
+    spec_names = [r.name for r in junior_spec.interview.rounds]
+    names = [r.name for r in plan.rounds]
+    assert 2 <= len(names) <= 3
+    assert names == [n for n in spec_names if n in names]  # spec order kept
+    probed = {p.red_flag for r in plan.rounds for p in r.probes}
+    assert probed >= FAQ_FLAGS
+    assert plan.rule.startswith(f"{len(names)} rounds")
+
+
+@pytest.mark.parametrize("name", SCORED)
+def test_no_elaborate_take_home(candidates, name):
+    plan = candidates[name].plan
+    for round_ in plan.rounds:
+        if round_.exercise:
+            assert round_.exercise.duration_minutes <= 60
+    assert plan.total_minutes <= 180
+
+
+def test_candidate_without_sql_gets_sql_in_technical_screening(candidates):
+    plan = candidates["go_self_taught_developer.pdf"].plan
+    first = plan.rounds[0]
+    assert first.name == "Technical screening"
+    assert ("SQL", "missing") in [(f.topic, f.kind) for f in first.focus]
+    assert any("JOIN" in q or "query" in q for q in first.questions)
+    coding = next(r for r in plan.rounds if r.name == "Coding exercise")
+    assert coding.exercise.title == "SQL query"
+
+
+def test_frontend_candidate_gets_backend_gaps_first(candidates):
+    first = candidates["react_frontend_developer.txt"].plan.rounds[0]
+    missing = {f.topic for f in first.focus if f.kind == "missing"}
+    assert missing == {"Backend language", "SQL", "REST APIs"}
+    assert len(candidates["react_frontend_developer.txt"].plan.rounds) == 3
+
+
+def test_strong_well_evidenced_candidate_gets_short_process(candidates):
+    plan = candidates["csharp_dotnet_intern.docx"].plan
+    assert [r.name for r in plan.rounds] == ["Coding exercise", "Team interview"]
+    assert "optional rounds are skipped" in plan.rule
+
+
+def test_keyword_stuffer_is_probed_for_it(candidates):
+    plan = candidates["keyword_stuffer.txt"].plan
+    probes = {p.red_flag: p for r in plan.rounds for p in r.probes}
+    assert probes["Keyword stuffing"].raised_on_resume
+    verify = {f.topic for f in plan.rounds[0].focus if f.kind == "verify"}
+    assert {"Python", "SQL"} <= verify
+
+
+def test_markdown_kit_has_rounds_questions_and_scorecards(junior_spec, candidates):
+    candidate = candidates["go_self_taught_developer.pdf"]
+    text = plan_markdown(candidate.plan, candidate=candidate.id, role=junior_spec.title)
+    assert text.startswith(f"# Interview kit: {candidate.id}")
+    assert text.count("### Scorecard") == 3
+    assert "| SQL | | |" in text
+    assert "no take-home" in text
+
+
+def test_question_bank_covers_must_haves_and_red_flags(junior_spec):
+    for skill in junior_spec.hard_skills:
+        if skill.must_have:
+            assert skill.questions, skill.name
+    for flag in junior_spec.red_flags:
+        assert flag.probe and flag.questions, flag.id
