@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from functools import partial
 
 from screener.errors import SpecError
 from screener.spec import json_schema, load_spec
@@ -57,9 +58,9 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
 
 
 def _screen(args: argparse.Namespace) -> int:
-    from screener.export import candidate_to_dict, results_csv
+    from screener.export import json_record, row_record, to_csv
     from screener.files import collect_inputs
-    from screener.screen import ranked, screen_files
+    from screener.screen import screen_files_as
 
     try:
         spec = load_spec(args.spec)
@@ -72,16 +73,16 @@ def _screen(args: argparse.Namespace) -> int:
         print(f"screener: {exc}", file=sys.stderr)
         return 2
     bar = ProgressBar(len(files))
-    candidates = ranked(screen_files(spec, files, workers=args.workers, progress=bar.update))
-    bar.close()
+    run = partial(screen_files_as, spec, files, workers=args.workers, progress=bar.update)
     if args.format == "csv":
-        text = results_csv(candidates, blind=args.blind)
-    else:
-        payload = {
-            "role": spec.title,
-            "candidates": [candidate_to_dict(c, blind=args.blind) for c in candidates],
-        }
-        text = json.dumps(payload, ensure_ascii=False) + "\n"
+        rows = run(partial(row_record, blind=args.blind))
+        text = to_csv(row for _, row in sorted(rows, key=lambda r: r[0]))
+    else:  # each candidate arrives as JSON text, serialised in the worker processes
+        records = run(partial(json_record, blind=args.blind))
+        role = json.dumps(spec.title, ensure_ascii=False)
+        body = ", ".join(text for _, text in sorted(records, key=lambda r: r[0]))
+        text = f'{{"role": {role}, "candidates": [{body}]}}\n'
+    bar.close()
     if args.out:
         with open(args.out, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

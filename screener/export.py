@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict
 from typing import Any
 
 from screener.interview import InterviewPlan
 from screener.match import ItemMatch
-from screener.screen import Candidate
+from screener.score import Part, RaisedFlag
+from screener.screen import Candidate, rank_key
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_SKILLS = 8
@@ -36,12 +37,17 @@ def candidate_to_dict(candidate: Candidate, *, blind: bool = False) -> dict[str,
         "warnings": list(candidate.warnings),
         "score": score.total if score else None,
         "band": score.band if score else None,
-        "breakdown": [asdict(p) for p in score.parts] if score else [],
+        "breakdown": [_part(p) for p in score.parts] if score else [],
         "must_haves_met": score.must_haves_met if score else None,
         "missing_must_haves": list(score.missing_must_haves) if score else [],
         "unverified_must_haves": list(score.unverified_must_haves) if score else [],
-        "red_flags": [asdict(f) for f in score.red_flags] if score else [],
-        "skills": [skill_to_dict(i) for i in candidate.match.items] if candidate.match else [],
+        "red_flags": [_flag(f) for f in score.red_flags] if score else [],
+        "skills": [skill_to_dict(i) for i in candidate.match.items if i.kind != "practical"]
+        if candidate.match
+        else [],
+        "practical_evidence": [i.name for i in candidate.match.found("practical")]
+        if candidate.match
+        else [],
         "interview_plan": plan_to_list(candidate.plan) if candidate.plan else [],
     }
     if candidate.document:
@@ -51,21 +57,45 @@ def candidate_to_dict(candidate: Candidate, *, blind: bool = False) -> dict[str,
 
 
 def skill_to_dict(item: ItemMatch) -> dict[str, Any]:
-    best = item.best
-    return {
+    """A skill's strongest evidence; a skill not found carries only its name and kind."""
+    out: dict[str, Any] = {
         "name": item.name,
         "kind": item.kind,
         "category": item.category,
         "found": item.found,
-        "match_type": best.match_type if best else None,
-        "similarity": best.similarity if best else None,
-        "alias": best.alias if best else None,
-        "matched_text": best.matched if best else None,
-        "strength": best.strength if best else None,
-        "section": best.section if best else None,
-        "line": best.line if best else None,
-        "evidence": best.evidence if best else None,
-        "mentions": len(item.hits),
+    }
+    best = item.best
+    if best:
+        out |= {
+            "match_type": best.match_type,
+            "similarity": best.similarity,
+            "alias": best.alias,
+            "matched_text": best.matched,
+            "strength": best.strength,
+            "section": best.section,
+            "line": best.line,
+            "evidence": best.evidence,
+            "mentions": len(item.hits),
+        }
+    return out
+
+
+def _part(part: Part) -> dict[str, Any]:
+    return {
+        "name": part.name,
+        "points": part.points,
+        "max_points": part.max_points,
+        "detail": part.detail,
+    }
+
+
+def _flag(flag: RaisedFlag) -> dict[str, Any]:
+    return {
+        "id": flag.id,
+        "name": flag.name,
+        "reason": flag.reason,
+        "penalty": flag.penalty,
+        "probe": flag.probe,
     }
 
 
@@ -75,7 +105,7 @@ def plan_to_list(plan: InterviewPlan) -> list[dict[str, Any]]:
             "name": r.name,
             "id": r.id,
             "duration_minutes": r.duration_minutes,
-            "focus": [asdict(f) for f in r.focus],
+            "focus": [{"topic": f.topic, "kind": f.kind, "reason": f.reason} for f in r.focus],
             "questions": list(r.questions),
             "exercise": r.exercise.title if r.exercise else None,
             "probes": [p.red_flag for p in r.probes],
@@ -83,6 +113,19 @@ def plan_to_list(plan: InterviewPlan) -> list[dict[str, Any]]:
         }
         for r in plan.rounds
     ]
+
+
+def json_record(candidate: Candidate, *, blind: bool = False) -> tuple[tuple[Any, ...], str]:
+    """(rank key, the candidate as a JSON string): made in worker processes by the CLI."""
+    text = json.dumps(candidate_to_dict(candidate, blind=blind), ensure_ascii=False)
+    return rank_key(candidate), text
+
+
+def row_record(
+    candidate: Candidate, *, blind: bool = False
+) -> tuple[tuple[Any, ...], dict[str, Any]]:
+    """(rank key, the candidate's summary row)."""
+    return rank_key(candidate), summary_row(candidate, blind=blind)
 
 
 def summary_row(candidate: Candidate, *, blind: bool = False) -> dict[str, Any]:

@@ -17,9 +17,10 @@ its section and the evidence line.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -33,7 +34,13 @@ FUZZY_MIN_CHARS = 6
 FUZZY_CUTOFF = 88.0
 USED_SECTIONS = frozenset({"experience", "projects"})
 _GLUE = "-&'"
-_TOKEN = re.compile(r"\.?[^\W_](?:[\w+#]|\.(?=[^\W_]))*")
+_BREAK = "\x00"  # stands for a line break in the flat token list; never whitespace
+_PUNCTUATION = (
+    "!\"$%&'()*,/:;<=>?@[\\]^_`{|}~"
+    "\u2013\u2014\u2022\u00b7\u2026\u201c\u201d\u2018\u2019\u00ab\u00bb"
+)
+# One-character mappings only, so str.translate takes its fast path.
+_SEPARATE = str.maketrans({**dict.fromkeys(_PUNCTUATION, " "), "-": " "})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,12 +55,13 @@ class Hit:
     line: int  # 1-based
     section: str
     evidence: str
+    strength: Strength  # used (experience, projects), listed (skills) or mentioned
 
-    @property
-    def strength(self) -> Strength:
-        if self.section in USED_SECTIONS:
-            return "used"
-        return "listed" if self.section == "skills" else "mentioned"
+
+def strength_of(section: str) -> Strength:
+    if section in USED_SECTIONS:
+        return "used"
+    return "listed" if section == "skills" else "mentioned"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,46 +113,89 @@ class _Entry:
     canonical: bool
 
 
-class _Line:
-    """One resume line, tokenised; original-case words are computed only when needed."""
+class _Doc:
+    """A resume as one flat token list; ``"\n"`` tokens separate lines.
 
-    __slots__ = ("_spans", "_words", "claimed", "lowered", "number", "section", "text")
+    Original-case tokens and character offsets are computed only when a rule needs them.
+    """
 
-    def __init__(self, number: int, text: str, section: str) -> None:
-        self.number, self.text, self.section = number, text, section
+    __slots__ = (
+        "_breaks",
+        "_lowered_lines",
+        "_words",
+        "claimed",
+        "lines",
+        "lowered",
+        "sections",
+        "text",
+    )
+
+    def __init__(self, lines: Sequence[str], sections: Sequence[str]) -> None:
+        self.lines, self.sections = lines, sections
+        self.text = "\n".join(lines).replace(_BREAK, " ")
         self._words: list[str] | None = None
-        self._spans: list[tuple[int, int]] | None = None
-        if text.isascii():
-            self.lowered: list[str] = _TOKEN.findall(text.lower())
-        else:  # lower() may change the length of non-ASCII words: tokenise first
-            self._words = _TOKEN.findall(text)
-            self.lowered = [w.lower() for w in self._words]
-        self.claimed = [False] * len(self.lowered)
+        # lower() never adds spaces or punctuation, so tokens line up with `words`.
+        self.lowered: list[str] = tokens(self.text.lower())
+        self.claimed = bytearray(len(self.lowered))
+        self._breaks: list[int] | None = None
+        self._lowered_lines: list[str] | None = None
+
+    def lowered_line(self, line: int) -> str:
+        if self._lowered_lines is None:
+            self._lowered_lines = self.text.lower().split("\n")
+        return self._lowered_lines[line]
 
     @property
     def words(self) -> list[str]:
         if self._words is None:
-            self._words = _TOKEN.findall(self.text)
+            self._words = tokens(self.text)
         return self._words
 
-    def span(self, start: int, size: int) -> tuple[int, int]:
-        """Character offsets of tokens ``start`` to ``start + size`` (computed on demand)."""
-        if self._spans is None:
-            self._spans = [m.span() for m in _TOKEN.finditer(self.text)]
-        return self._spans[start][0], self._spans[start + size - 1][1]
+    def line_of(self, position: int) -> int:
+        """0-based line number of the token at ``position``."""
+        if self._breaks is None:
+            self._breaks = [i for i, w in enumerate(self.lowered) if w == _BREAK]
+        return bisect_right(self._breaks, position)
 
-    def locate(self, start: int, size: int) -> tuple[int, int]:
-        """Like `span`, but a single string search when the first word occurs once."""
-        first, last = self.words[start], self.words[start + size - 1]
-        begin = self.text.find(first)
-        if self.text.find(first, begin + 1) != -1:
-            return self.span(start, size)
-        return begin, self.text.find(last, begin) + len(last)
+    def line_tokens(self, line: int) -> tuple[int, int]:
+        """Token positions ``[start, end)`` of a line."""
+        self.line_of(0)
+        assert self._breaks is not None
+        start = self._breaks[line - 1] + 1 if line else 0
+        end = self._breaks[line] if line < len(self._breaks) else len(self.lowered)
+        return start, end
+
+    def span(self, position: int, size: int) -> tuple[int, int, int]:
+        """(line, begin, end): the line and character offsets of ``size`` tokens."""
+        line = self.line_of(position)
+        line_start = self.line_tokens(line)[0]
+        text, offset = self.lines[line], 0
+        begin = 0
+        for index in range(line_start, position + size):
+            word = self.words[index]
+            offset = text.find(word, offset)
+            if index == position:
+                begin = offset
+            offset += len(word)
+        return line, begin, offset
 
 
-def tokens(text: str) -> list[re.Match[str]]:
-    """Word tokens with ``+``, ``#`` and inner dots kept: 'C++', 'Node.js', '.NET'."""
-    return list(_TOKEN.finditer(text))
+def tokens(text: str) -> list[str]:
+    """Word tokens with ``+``, ``#`` and inner dots kept; a line break becomes a token.
+
+    >>> tokens("C++, C#, Node.js and .NET. Go-to-market")
+    ['C++', 'C#', 'Node.js', 'and', '.NET', 'Go', 'to', 'market']
+    """
+    spaced = text.replace("\n", f" {_BREAK} ").translate(_SEPARATE)
+    return [t for w in spaced.split() if (t := w if "." not in w else _dots(w))]
+
+
+def _dots(word: str) -> str:
+    """Keep inner dots and a leading dot before a letter ('.NET'); drop the rest."""
+    word = word.rstrip(".")
+    if word.startswith(".") and not word[1:2].isalnum():
+        word = word.lstrip(".")
+    return word
 
 
 class Matcher:
@@ -153,20 +204,21 @@ class Matcher:
     def __init__(self, spec: RoleSpec) -> None:
         self.items: list[tuple[str, str, Matchable]] = list(spec.matchables())
         self._exact: dict[str, list[_Entry]] = {}
-        self._longest: dict[str, int] = {}
+        self._sizes: dict[str, tuple[int, ...]] = {}  # first word -> alias lengths, longest first
         self._context: list[frozenset[str]] = []
         fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
         for index, (kind, _, item) in enumerate(self.items):
             self._context.append(frozenset(c.lower() for c in item.context))
             for rule in item.alias_rules():
-                words = tuple(m.group() for m in tokens(rule.text))
+                words = tuple(tokens(rule.text))
                 if not words:
                     continue
                 entry = _Entry(index, rule, words, rule.text == item.name)
                 key = " ".join(words).lower()
                 self._exact.setdefault(key, []).append(entry)
                 first = words[0].lower()
-                self._longest[first] = max(self._longest.get(first, 0), len(words))
+                sizes = {*self._sizes.get(first, ()), len(words)}
+                self._sizes[first] = tuple(sorted(sizes, reverse=True))
                 if kind in ("hard", "tool") and len(words) <= 2 and _fuzzy_eligible(rule, key):
                     fuzzy.setdefault(len(words), []).append((key, entry))
         self._fuzzy = fuzzy
@@ -179,13 +231,11 @@ class Matcher:
     # ------------------------------------------------------------ public
     def match(self, lines: Sequence[str], sections: Sequence[str]) -> MatchResult:
         """Match resume lines; ``sections[i]`` names the section of ``lines[i]``."""
-        parsed = [_Line(n, text, sections[n]) for n, text in enumerate(lines) if text]
+        doc = _Doc(lines, sections)
         hits: list[list[Hit]] = [[] for _ in self.items]
-        pending: list[tuple[_Line, int, int, _Entry]] = []
-        for line in parsed:
-            self._exact_stage(line, hits, pending)
-        self._resolve_ambiguous(parsed, pending, hits)
-        self._fuzzy_stage(parsed, hits)
+        pending = self._exact_stage(doc, hits)
+        self._resolve_ambiguous(doc, pending, hits)
+        self._fuzzy_stage(doc, hits)
         items = tuple(
             ItemMatch.of(empty.name, empty.kind, empty.category, found) if found else empty
             for empty, found in zip(self._not_found, hits, strict=True)
@@ -193,60 +243,63 @@ class Matcher:
         return MatchResult(items, frozenset(sections))
 
     # ------------------------------------------------------------ exact
-    def _exact_stage(
-        self, line: _Line, hits: list[list[Hit]], pending: list[tuple[_Line, int, int, _Entry]]
-    ) -> None:
-        longest, lowered = self._longest, line.lowered
+    def _exact_stage(self, doc: _Doc, hits: list[list[Hit]]) -> list[tuple[int, int, _Entry]]:
+        """Longest alias first at each word; returns ambiguous hits still to be confirmed."""
+        sizes, lowered, claimed = self._sizes, doc.lowered, doc.claimed
         count, resume_at = len(lowered), 0
-        for i in [i for i, word in enumerate(lowered) if word in longest]:
+        pending: list[tuple[int, int, _Entry]] = []
+        for i in [i for i, word in enumerate(lowered) if word in sizes]:
             if i < resume_at:
                 continue  # inside a longer alias already found
-            for size in range(min(longest[lowered[i]], count - i), 0, -1):
-                entry = self._lookup(line, i, size)
+            for size in sizes[lowered[i]]:
+                if i + size > count:
+                    continue
+                entry = self._lookup(doc, i, size)
                 if entry is None:
                     continue
                 if entry.rule.needs_context:
-                    pending.append((line, i, size, entry))
+                    pending.append((i, size, entry))
                 else:
-                    hits[entry.item].append(self._hit(line, i, size, entry))
-                line.claimed[i : i + size] = [True] * size
+                    hits[entry.item].append(self._hit(doc, i, size, entry))
+                claimed[i : i + size] = b"\x01" * size
                 resume_at = i + size
                 break
+        return pending
 
-    def _lookup(self, line: _Line, start: int, size: int) -> _Entry | None:
-        key = lowered_key(line.lowered, start, size)
+    def _lookup(self, doc: _Doc, start: int, size: int) -> _Entry | None:
+        lowered = doc.lowered
+        key = lowered[start] if size == 1 else " ".join(lowered[start : start + size])
         for entry in self._exact.get(key, ()):
-            if entry.rule.case_sensitive and tuple(line.words[start : start + size]) != entry.words:
+            if entry.rule.case_sensitive and tuple(doc.words[start : start + size]) != entry.words:
                 continue
             return entry
         return None
 
     def _resolve_ambiguous(
-        self,
-        lines: list[_Line],
-        pending: list[tuple[_Line, int, int, _Entry]],
-        hits: list[list[Hit]],
+        self, doc: _Doc, pending: list[tuple[int, int, _Entry]], hits: list[list[Hit]]
     ) -> None:
         """Keep an ambiguous alias only with support on its line and no glued neighbour."""
-        lines_with_hits = {h.line for found in hits for h in found}
-        for line, start, size, entry in pending:
-            begin, end = line.span(start, size)
-            glued = (begin > 0 and line.text[begin - 1] in _GLUE) or (
-                end < len(line.text) and line.text[end] in _GLUE
+        lines_with_hits = {h.line - 1 for found in hits for h in found}
+        for start, size, entry in pending:
+            line, begin, end = doc.span(start, size)
+            text = doc.lines[line]
+            glued = (begin > 0 and text[begin - 1] in _GLUE) or (
+                end < len(text) and text[end] in _GLUE
             )
             if glued:
                 continue
+            first, last = doc.line_tokens(line)
             supported = (
-                line.section == "skills"
-                or line.number + 1 in lines_with_hits
-                or not self._context[entry.item].isdisjoint(line.lowered)
+                doc.sections[line] == "skills"
+                or line in lines_with_hits
+                or not self._context[entry.item].isdisjoint(doc.lowered[first:last])
             )
             if supported:
-                hits[entry.item].append(self._hit(line, start, size, entry))
+                hits[entry.item].append(self._hit(doc, start, size, entry))
 
     # ------------------------------------------------------------ fuzzy
-    def _fuzzy_stage(self, lines: list[_Line], hits: list[list[Hit]]) -> None:
-        grams = self._candidate_grams(lines)
+    def _fuzzy_stage(self, doc: _Doc, hits: list[list[Hit]]) -> None:
+        grams = self._candidate_grams(doc)
         unknown = [g for g in grams if g not in self._fuzzy_hits]
         if unknown:
             self._fill_fuzzy_cache(unknown)
@@ -257,24 +310,20 @@ class Matcher:
                 continue  # no match, or a fuzzy hit would add nothing to an exact one
             entry, similarity = found
             words = gram.split(" ")
-            for line in lines:
-                for start in _positions(line.lowered, words):
-                    if not any(line.claimed[start : start + len(words)]):
-                        hits[entry.item].append(
-                            self._hit(line, start, len(words), entry, similarity)
-                        )
+            for start in _positions(doc.lowered, words):
+                if not any(doc.claimed[start : start + len(words)]):
+                    hits[entry.item].append(self._hit(doc, start, len(words), entry, similarity))
 
-    def _candidate_grams(self, lines: list[_Line]) -> set[str]:
+    def _candidate_grams(self, doc: _Doc) -> set[str]:
         """Words (and word pairs) that could be a misspelt tech name and are not yet known."""
-        pair_words = self._pair_words
-        grams = {w for line in lines for w in line.lowered if len(w) >= FUZZY_MIN_CHARS - 1}
+        lowered, pair_words = doc.lowered, self._pair_words
+        grams = {w for w in lowered if len(w) >= FUZZY_MIN_CHARS - 1}
         if pair_words:
             # A two-word name is fuzzy-matched only when one of its words is spelled right.
             grams.update(
                 f"{a} {b}"
-                for line in lines
-                for a, b in zip(line.lowered, line.lowered[1:], strict=False)
-                if a in pair_words or b in pair_words
+                for a, b in pairwise(lowered)
+                if (a in pair_words or b in pair_words) and _BREAK not in (a, b)
             )
         grams -= self._exact_keys
         grams -= self._fuzzy_misses
@@ -304,22 +353,35 @@ class Matcher:
 
     # ------------------------------------------------------------ helpers
     def _hit(
-        self, line: _Line, start: int, size: int, entry: _Entry, similarity: float = 100.0
+        self, doc: _Doc, start: int, size: int, entry: _Entry, similarity: float = 100.0
     ) -> Hit:
-        begin, end = line.locate(start, size)
+        line = doc.line_of(start)
+        text = doc.lines[line]
         match_type: MatchType = (
             "fuzzy" if similarity < 100 else "exact" if entry.canonical else "alias"
         )
         return Hit(
             item=self.items[entry.item][2].name,
             alias=entry.rule.text,
-            matched=line.text[begin:end],
+            matched=_matched_text(doc, text, start, size, line),
             match_type=match_type,
             similarity=similarity,
-            line=line.number + 1,
-            section=line.section,
-            evidence=line.text,
+            line=line + 1,
+            section=doc.sections[line],
+            evidence=text,
+            strength=strength_of(doc.sections[line]),
         )
+
+
+def _matched_text(doc: _Doc, text: str, start: int, size: int, line: int) -> str:
+    """The words as written; one string search when the first word occurs once on the line."""
+    lowered = doc.lowered_line(line)
+    first, last = doc.lowered[start], doc.lowered[start + size - 1]
+    begin = lowered.find(first)
+    if len(lowered) != len(text) or lowered.find(first, begin + 1) != -1:
+        _, begin, end = doc.span(start, size)  # exact, token by token
+        return text[begin:end]
+    return text[begin : lowered.find(last, begin) + len(last)]
 
 
 def _positions(lowered: list[str], words: list[str]) -> Iterator[int]:
@@ -327,10 +389,6 @@ def _positions(lowered: list[str], words: list[str]) -> Iterator[int]:
     for start, word in enumerate(lowered):
         if word == words[0] and lowered[start : start + size] == words:
             yield start
-
-
-def lowered_key(lowered: list[str], start: int, size: int) -> str:
-    return lowered[start] if size == 1 else " ".join(lowered[start : start + size])
 
 
 def _fuzzy_eligible(rule: Alias, key: str) -> bool:
@@ -353,7 +411,7 @@ _CACHE: dict[str, Matcher] = {}
 
 def compile_matcher(spec: RoleSpec) -> Matcher:
     """The compiled matcher for a spec, cached by the spec's content."""
-    key = spec.fingerprint()
+    key = spec.fingerprint
     if key not in _CACHE:
         if len(_CACHE) > 32:
             _CACHE.clear()

@@ -67,7 +67,8 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
     """Score one candidate's match result against the spec."""
     found = result.by_name()
     cfg = spec.scoring
-    hard, credits = _hard_part(spec, found)
+    groups = _groups(spec.hard_skills)
+    hard, credits = _hard_part(spec, groups, found)
     parts = [
         hard,
         _tools_part(spec, found),
@@ -88,7 +89,7 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         if total >= cfg.possible_band
         else "weak"
     )
-    missing, unverified = _must_haves(spec, found)
+    missing, unverified = _must_haves(groups, found)
     return Score(
         total=total,
         band=band,
@@ -111,11 +112,13 @@ def _capped(used: float, listed: float, target: float, cap: float) -> float:
     return min(1.0, used / target + listed_share)
 
 
-def _hard_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> tuple[Part, list[SkillCredit]]:
+def _hard_part(
+    spec: RoleSpec, groups: list[Group], found: dict[str, ItemMatch]
+) -> tuple[Part, list[SkillCredit]]:
     cfg = spec.scoring
     credits: list[SkillCredit] = []
     used = listed = 0.0
-    for group, skills in _groups(spec.hard_skills):
+    for group, skills in groups:
         present = sorted(
             (s for s in skills if found[s.name].found),
             key=lambda s: -s.weight * _credit_factor(found[s.name], cfg.listed_only_credit),
@@ -132,7 +135,7 @@ def _hard_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> tuple[Part, list[
             if share < 1:
                 reason += f", another {group} skill counts {share:.0%}"
             credits.append(SkillCredit(skill.name, round(credit, 2), reason))
-    target = cfg.hard_skill_target * _total_hard_weight(spec)
+    target = cfg.hard_skill_target * sum(max(s.weight for s in skills) for _, skills in groups)
     share = _capped(used, listed, target, cfg.listed_only_cap)
     detail = (
         f"{used:.1f} weight points from skills used in work or projects, {listed:.1f} from "
@@ -213,9 +216,13 @@ def _practical_part(spec: RoleSpec, found: dict[str, ItemMatch], sections: froze
 
 
 # ---------------------------------------------------------------- checks
-def _groups(skills: list[HardSkill]) -> list[tuple[str | None, list[HardSkill]]]:
+Group = tuple[str | None, list[HardSkill]]
+
+
+def _groups(skills: list[HardSkill]) -> list[Group]:
+    """Hard skills as (any-of group or None, members); an any-of group counts once."""
     grouped: dict[str, list[HardSkill]] = defaultdict(list)
-    out: list[tuple[str | None, list[HardSkill]]] = []
+    out: list[Group] = []
     for skill in skills:
         if skill.any_of:
             if skill.any_of not in grouped:
@@ -226,16 +233,11 @@ def _groups(skills: list[HardSkill]) -> list[tuple[str | None, list[HardSkill]]]
     return out
 
 
-def _total_hard_weight(spec: RoleSpec) -> float:
-    """Every skill's weight, an any-of group counting once (its heaviest member)."""
-    return sum(max(s.weight for s in skills) for _, skills in _groups(spec.hard_skills))
-
-
-def _must_haves(spec: RoleSpec, found: dict[str, ItemMatch]) -> tuple[list[str], list[str]]:
+def _must_haves(groups: list[Group], found: dict[str, ItemMatch]) -> tuple[list[str], list[str]]:
     """Missing must-haves, and those seen only in a list or only by fuzzy match."""
     missing: list[str] = []
     unverified: list[str] = []
-    for group, skills in _groups(spec.hard_skills):
+    for group, skills in groups:
         if not any(s.must_have for s in skills):
             continue
         label = (

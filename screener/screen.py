@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from screener.errors import IngestError
 from screener.ingest import DEFAULT_LIMITS, Document, Limits, ingest_bytes
@@ -20,6 +20,7 @@ from screener.spec import RoleSpec
 
 Status = Literal["ok", "needs_review", "error"]
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 CHUNK = 25
 
 
@@ -98,16 +99,34 @@ def screen_files(
     progress: Progress | None = None,
 ) -> list[Candidate]:
     """Screen many files on all cores; results keep input order; one bad file harms no other."""
+    return screen_files_as(
+        spec, files, _identity, limits=limits, workers=workers, progress=progress
+    )
+
+
+def screen_files_as(
+    spec: RoleSpec,
+    files: Sequence[tuple[str, bytes]],
+    transform: Callable[[Candidate], T],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    workers: int | None = None,
+    progress: Progress | None = None,
+) -> list[T]:
+    """`screen_files`, with ``transform`` applied to each candidate in the worker process.
+
+    The CLI uses it to serialise in parallel and send back only what it writes.
+    """
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(files) <= CHUNK:
-        return _screen_serial(spec, files, limits, progress)
+        return _screen_serial(spec, files, limits, progress, transform)
     chunks = [list(range(i, min(i + CHUNK, len(files)))) for i in range(0, len(files), CHUNK)]
-    results: list[Candidate | None] = [None] * len(files)
+    results: list[T | None] = [None] * len(files)
     done = 0
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         futures = {
-            pool.submit(_screen_chunk, spec, [files[i] for i in chunk], limits): chunk
+            pool.submit(_screen_chunk, spec, [files[i] for i in chunk], limits, transform): chunk
             for chunk in chunks
         }
         for future in as_completed(futures):
@@ -121,28 +140,40 @@ def screen_files(
 
 
 def _screen_serial(
-    spec: RoleSpec, files: Sequence[tuple[str, bytes]], limits: Limits, progress: Progress | None
-) -> list[Candidate]:
+    spec: RoleSpec,
+    files: Sequence[tuple[str, bytes]],
+    limits: Limits,
+    progress: Progress | None,
+    transform: Callable[[Candidate], T],
+) -> list[T]:
     out = []
     for done, (name, data) in enumerate(files, start=1):
-        out.append(screen_one(spec, name, data, limits))
+        out.append(transform(screen_one(spec, name, data, limits)))
         if progress:
             progress(done, len(files), name)
     return out
 
 
 def _screen_chunk(
-    spec: RoleSpec, files: list[tuple[str, bytes]], limits: Limits
-) -> list[Candidate]:
-    return [screen_one(spec, name, data, limits) for name, data in files]
+    spec: RoleSpec,
+    files: list[tuple[str, bytes]],
+    limits: Limits,
+    transform: Callable[[Candidate], T],
+) -> list[T]:
+    return [transform(screen_one(spec, name, data, limits)) for name, data in files]
+
+
+def _identity(candidate: Candidate) -> Candidate:
+    return candidate
 
 
 def ranked(candidates: Sequence[Candidate]) -> list[Candidate]:
     """Scored candidates first, best first; ties by id so the order is stable."""
-    return sorted(candidates, key=_rank_key)
+    return sorted(candidates, key=rank_key)
 
 
-def _rank_key(candidate: Candidate) -> tuple[Any, ...]:
+def rank_key(candidate: Candidate) -> tuple[Any, ...]:
+    """Sort key: scored first, best first, then by id."""
     status_order = {"ok": 0, "needs_review": 1, "error": 2}[candidate.status]
     total = candidate.score.total if candidate.score else 0.0
     return status_order, -total, candidate.id

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -244,6 +245,12 @@ class RoleSpec(_Model):
         for signal in self.practical_evidence:
             yield "practical", "Practical evidence", signal
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("fingerprint", None)  # computed from the old content
+        return copy
+
+    @cached_property
     def fingerprint(self) -> str:
         """A short stable hash of the spec's content (for caches and audit records)."""
         payload = json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()

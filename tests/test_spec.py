@@ -138,6 +138,7 @@ def test_junior_spec_meets_the_brief(junior_spec):
 
 
 def test_fingerprint_changes_with_content(toy_spec):
+    assert len(toy_spec.fingerprint) == 16  # cached before copying
     changed = toy_spec.model_copy(update={"title": "Other"})
-    assert toy_spec.fingerprint() != changed.fingerprint()
-    assert toy_spec.fingerprint() == load_spec(FIXTURES / "toy_spec.yaml").fingerprint()
+    assert toy_spec.fingerprint != changed.fingerprint
+    assert toy_spec.fingerprint == load_spec(FIXTURES / "toy_spec.yaml").fingerprint

@@ -1,0 +1,216 @@
+"""Benchmarks: ``python -m screener.bench [matching|cli|ingest|all]``. Prints, asserts nothing.
+
+Figures are medians of repeated runs (these machines are noisy); rates use wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from screener.ingest import Document, ingest_bytes, ingest_many, ingest_text
+from screener.match import Matcher, tokens
+from screener.score import score
+from screener.sections import section_per_line
+from screener.spec import RoleSpec, load_spec
+from screener.synth import synthetic_resumes
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "role_specs" / "junior_backend_engineer.yaml"
+SAMPLES = ROOT / "sample_resumes"
+
+
+def _median_seconds(run: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+# ---------------------------------------------------------------- matching + scoring
+def bench_matching(spec: RoleSpec, count: int = 2000, repeats: int = 5) -> None:
+    docs = [ingest_text(text) for text in synthetic_resumes(spec, count)]
+    words = statistics.mean(len(d.text.split()) for d in docs)
+    prepared = [(d.lines, section_per_line(d.sections, len(d.lines))) for d in docs]
+    matcher = Matcher(spec)
+
+    def screen_all() -> None:
+        for lines, sections in prepared:
+            score(spec, matcher.match(lines, sections))
+
+    cold = _median_seconds(screen_all, 1)  # fresh matcher: fuzzy cache starts empty
+    warm = _median_seconds(screen_all, repeats)
+    naive_docs = docs[:50]
+    naive = _median_seconds(lambda: _naive_partial_ratio(spec, naive_docs), 1) / len(naive_docs)
+    rate = count / warm
+    print(f"matching + scoring, {count} generated resumes of ~{words:.0f} words, one process:")
+    print(f"  first pass (cold fuzzy cache): {count / cold:8.0f} resumes/s")
+    print(f"  median of {repeats} passes:          {rate:8.0f} resumes/s")
+    print(f"  naive partial_ratio loop:      {1 / naive:8.1f} resumes/s (50 resumes)")
+    print(f"  speed-up over naive:           {rate * naive:8.0f}x")
+
+
+def _naive_partial_ratio(spec: RoleSpec, docs: list[Document]) -> None:
+    aliases = [(i.name, r.text) for _, _, i in spec.matchables() for r in i.alias_rules()]
+    for doc in docs:
+        text = doc.text.lower()
+        {name for name, alias in aliases if fuzz.partial_ratio(alias.lower(), text) >= 90}
+
+
+# ---------------------------------------------------------------- CLI end to end
+def bench_cli(spec: RoleSpec, count: int = 2000, repeats: int = 3) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        inputs = Path(folder) / "resumes"
+        inputs.mkdir()
+        for number, text in enumerate(synthetic_resumes(spec, count)):
+            (inputs / f"resume_{number:05}.txt").write_text(text, encoding="utf-8")
+        out = Path(folder) / "out.json"
+        screen = [
+            sys.executable,
+            "-m",
+            "screener",
+            "screen",
+            "--spec",
+            str(SPEC),
+            "--out",
+            str(out),
+            str(inputs),
+        ]
+        overlap = [sys.executable, "-m", "screener.bench", "word-overlap", str(inputs), str(out)]
+        ours = _median_seconds(
+            lambda: subprocess.run(screen, check=True, capture_output=True), repeats
+        )
+        base = _median_seconds(
+            lambda: subprocess.run(overlap, check=True, capture_output=True), repeats
+        )
+        scored = sum(
+            c["score"] is not None
+            for c in json.loads(
+                subprocess.run(
+                    [*screen[:-3], "--out", "/dev/stdout", str(inputs)],
+                    check=True,
+                    capture_output=True,
+                ).stdout
+            )["candidates"]
+        )
+    print(
+        f"`screener screen` end to end, {count} text files, {os.cpu_count()} cores "
+        f"(process start, reading, JSON writing included; median of {repeats}):"
+    )
+    print(
+        f"  screener screen:            {count / ours:8.0f} resumes/s "
+        f"({ours:.2f} s, {scored} scored)"
+    )
+    print(
+        f"  plain word-overlap matcher: {count / base:8.0f} resumes/s ({base:.2f} s, no fuzzy work)"
+    )
+
+
+def word_overlap(inputs: Path, out: Path) -> None:
+    """Baseline: lower-case word overlap with the spec's aliases, one process, JSON out."""
+    spec = load_spec(SPEC)
+    aliases = {r.text.lower(): i.name for _, _, i in spec.matchables() for r in i.alias_rules()}
+    results = []
+    for path in sorted(inputs.iterdir()):
+        words = set(path.read_text(encoding="utf-8").lower().split())
+        results.append(
+            {"source": str(path), "skills": sorted({aliases[w] for w in words & aliases.keys()})}
+        )
+    out.write_text(json.dumps({"candidates": results}))
+
+
+# ---------------------------------------------------------------- ingestion
+def bench_ingest(repeats: int = 5) -> None:
+    pdf = (SAMPLES / "senior_backend_engineer.pdf").read_bytes()
+    docx = (SAMPLES / "java_spring_new_grad.docx").read_bytes()
+    per_page_pdf = _median_seconds(lambda: ingest_bytes(pdf, "a.pdf"), repeats * 4) / 2
+    per_docx = _median_seconds(lambda: ingest_bytes(docx, "a.docx"), repeats * 4)
+    print("extraction (isolated worker process included), median:")
+    print(f"  PDF:  {per_page_pdf * 1000:6.1f} ms per page")
+    print(f"  DOCX: {per_docx * 1000:6.1f} ms per document (1 page)")
+    _compare_pdf_libraries(repeats)
+    samples = [
+        (p.name, p.read_bytes())
+        for p in sorted(SAMPLES.iterdir())
+        if p.suffix in (".pdf", ".docx", ".txt", ".md")
+    ]
+    batch = [samples[i % len(samples)] for i in range(200)]
+    seconds = _median_seconds(lambda: ingest_many(batch, workers=2), 3)
+    kinds = ", ".join(sorted({Path(n).suffix for n, _ in batch}))
+    print(f"  batch of 200 mixed files ({kinds}) on 2 workers: {200 / seconds:6.0f} files/s")
+
+
+def _compare_pdf_libraries(repeats: int) -> None:
+    try:
+        import pypdf
+    except ImportError:
+        print("  (pypdf not installed: library comparison skipped)")
+        return
+    import pypdfium2 as pdfium
+
+    pdf = (SAMPLES / "senior_backend_engineer.pdf").read_bytes()
+    two_column = (SAMPLES / "go_self_taught_developer.pdf").read_bytes()
+    source = (ROOT / "scripts/sample_sources/go_self_taught_developer.md").read_text()
+
+    def with_pdfium(data: bytes) -> str:
+        document = pdfium.PdfDocument(data)
+        return "\n".join(page.get_textpage().get_text_bounded() for page in document)
+
+    def with_pypdf(data: bytes) -> str:
+        return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+
+    print("  PDF libraries, in process (2-page PDF; two-column sample):")
+    for name, extract in (("pypdfium2", with_pdfium), ("pypdf", with_pypdf)):
+        seconds = _median_seconds(lambda e=extract: e(pdf), repeats * 4) / 2  # type: ignore[misc]
+        kept = _lines_kept(source, extract(two_column))
+        print(
+            f"    {name:10} {seconds * 1000:6.2f} ms/page; two-column lines kept intact: {kept:.0%}"
+        )
+
+
+def _lines_kept(source: str, extracted: str) -> float:
+    """Share of the source's bullet lines whose first 6 words appear in order on one line."""
+    wanted = [" ".join(tokens(line)[:6]) for line in source.splitlines() if line.startswith("- ")]
+    got = {" ".join(tokens(line)[:6]) for line in extracted.splitlines()}
+    return sum(w in got for w in wanted) / len(wanted)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m screener.bench")
+    parser.add_argument(
+        "what",
+        nargs="?",
+        default="all",
+        choices=("all", "matching", "cli", "ingest", "word-overlap"),
+    )
+    parser.add_argument("paths", nargs="*")
+    args = parser.parse_args(argv)
+    if args.what == "word-overlap":
+        word_overlap(Path(args.paths[0]), Path(args.paths[1]))
+        return 0
+    spec = load_spec(SPEC)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if args.what in ("all", "matching"):
+        bench_matching(spec)
+    if args.what in ("all", "cli"):
+        bench_cli(spec)
+    if args.what in ("all", "ingest"):
+        bench_ingest()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
