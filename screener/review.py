@@ -1,0 +1,252 @@
+"""What the app shows, computed here so it is tested without a browser.
+
+Tables for the ranking and the candidate detail, evidence highlighting, and role specs
+adjusted for one screening (weights, must-haves) without editing the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from screener.export import display_name, summary_row
+from screener.interview import PlannedRound
+from screener.match import ItemMatch
+from screener.screen import Candidate
+from screener.spec import RoleSpec, spec_from_dict
+
+STRENGTH_VALUE = {"used": 2, "listed": 1, "mentioned": 1}
+RANKING_COLUMNS = [
+    "shortlist", "candidate", "score", "band", "status", "must_haves_met",
+    "missing_must_haves", "red_flags", "top_skills", "id",
+]  # fmt: skip
+
+
+def ranking_frame(
+    candidates: Sequence[Candidate], shortlist: set[str], *, blind: bool
+) -> pd.DataFrame:
+    """One row per candidate, best first, with a shortlist tick box column."""
+    rows = [summary_row(c, blind=blind) for c in candidates]
+    frame = pd.DataFrame(rows, columns=list(summary_row_columns()))
+    frame.insert(0, "shortlist", frame["id"].isin(shortlist))
+    return frame[RANKING_COLUMNS].reset_index(drop=True)
+
+
+def summary_row_columns() -> list[str]:
+    return [
+        "candidate", "id", "status", "score", "band", "must_haves_met", "missing_must_haves",
+        "red_flags", "red_flag_names", "top_skills", "matched_skills", "missing_skills",
+        "interview_rounds", "note",
+    ]  # fmt: skip
+
+
+def filter_ranking(
+    frame: pd.DataFrame, *, min_score: float, must_haves_only: bool, statuses: Iterable[str]
+) -> pd.DataFrame:
+    """Rows that pass the recruiter's filters (unscored rows pass the score filter)."""
+    keep = frame["status"].isin(list(statuses))
+    keep &= frame["score"].isna() | (frame["score"] >= min_score)
+    if must_haves_only:
+        keep &= frame["must_haves_met"].fillna(False).astype(bool)
+    return frame[keep].reset_index(drop=True)
+
+
+def shortlist_from_editor(
+    shown: pd.DataFrame, edited: pd.DataFrame, shortlist: set[str]
+) -> set[str]:
+    """The shortlist after the recruiter's ticks in the table (rows not shown are kept)."""
+    shown_ids = set(shown["id"])
+    ticked = set(edited.loc[edited["shortlist"].astype(bool), "id"])
+    return (shortlist - shown_ids) | ticked
+
+
+def skill_table(candidate: Candidate) -> pd.DataFrame:
+    """The skill-match table of one candidate: every spec item, found or not."""
+    assert candidate.match is not None
+    rows = [_skill_row(item) for item in candidate.match.items]
+    frame = pd.DataFrame(rows)
+    order = {"hard": 0, "tool": 1, "soft": 2, "practical": 3}
+    frame["_order"] = frame["kind"].map(order)
+    return (
+        frame.sort_values(["_order", "found", "skill"], ascending=[True, False, True])
+        .drop(columns="_order")
+        .reset_index(drop=True)
+    )
+
+
+def _skill_row(item: ItemMatch) -> dict[str, Any]:
+    best = item.best
+    return {
+        "skill": item.name,
+        "found": item.found,
+        "match_type": best.match_type if best else "",
+        "similarity": best.similarity if best else None,
+        "matched_text": best.matched if best else "",
+        "evidence": best.evidence if best else "",
+        "evidence_strength": best.strength if best else "",
+        "section": best.section if best else "",
+        "line": best.line if best else None,
+        "category": item.category,
+        "kind": item.kind,
+    }
+
+
+def breakdown_table(candidate: Candidate) -> pd.DataFrame:
+    assert candidate.score is not None
+    return pd.DataFrame(
+        [
+            {"part": p.name, "points": p.points, "max": p.max_points, "why": p.detail}
+            for p in candidate.score.parts
+        ]
+    )
+
+
+def heatmap_frame(candidates: Sequence[Candidate], *, blind: bool, top: int = 20) -> pd.DataFrame:
+    """Long table candidate-by-skill for the hard skills seen most often across candidates."""
+    scored = [c for c in candidates if c.match is not None]
+    counts: dict[str, int] = {}
+    for candidate in scored:
+        assert candidate.match is not None
+        for item in candidate.match.found("hard"):
+            counts[item.name] = counts.get(item.name, 0) + 1
+    skills = sorted(counts, key=lambda s: (-counts[s], s))[:top]
+    rows = []
+    for candidate in scored:
+        assert candidate.match is not None
+        by_name = candidate.match.by_name()
+        for skill in skills:
+            item = by_name[skill]
+            rows.append(
+                {
+                    "candidate": display_name(candidate, blind=blind),
+                    "skill": skill,
+                    "evidence": item.strength or "not found",
+                    "value": STRENGTH_VALUE.get(item.strength or "", 0),
+                }
+            )
+    return pd.DataFrame(rows, columns=["candidate", "skill", "evidence", "value"])
+
+
+def highlighted_resume(candidate: Candidate) -> str:
+    """The resume as escaped HTML with every matched word wrapped in ``<mark>``.
+
+    Resume text is untrusted: everything is escaped before the marks are added.
+    """
+    assert candidate.document is not None
+    lines = candidate.document.lines
+    marks: dict[int, list[str]] = {}
+    if candidate.match:
+        for item in candidate.match.items:
+            for hit in item.hits:
+                marks.setdefault(hit.line - 1, []).append(hit.matched)
+    out = []
+    for number, line in enumerate(lines):
+        escaped = html.escape(line)
+        words = sorted({html.escape(m) for m in marks.get(number, [])}, key=len, reverse=True)
+        if words:
+            pattern = re.compile(r"(?<![\w+#])(" + "|".join(map(re.escape, words)) + r")(?![\w+#])")
+            escaped = pattern.sub(r"<mark>\1</mark>", escaped)
+        out.append(f'<span class="ln">{number + 1:>3}</span> {escaped}')
+    return '<pre style="white-space: pre-wrap">' + "\n".join(out) + "</pre>"
+
+
+# ---------------------------------------------------------------- adjusted specs
+def weights_frame(spec: RoleSpec) -> pd.DataFrame:
+    """Hard-skill weights and must-have flags, for the recruiter to edit."""
+    return pd.DataFrame(
+        [
+            {"skill": s.name, "weight": s.weight, "must_have": s.must_have, "group": s.any_of or ""}
+            for s in spec.hard_skills
+        ]
+    )
+
+
+def adjusted_spec(
+    spec: RoleSpec, edits: pd.DataFrame, part_weights: dict[str, float] | None = None
+) -> RoleSpec:
+    """The spec with this screening's weights and must-haves; validated like a file."""
+    data = spec.model_dump(mode="python")
+    by_name = {row["skill"]: row for row in edits.to_dict("records")}
+    for skill in data["hard_skills"]:
+        row = by_name.get(skill["name"])
+        if row is not None:
+            skill["weight"] = float(row["weight"])
+            skill["must_have"] = bool(row["must_have"])
+    if part_weights:
+        data["scoring"]["weights"] = dict(part_weights)
+    return spec_from_dict(data, source="adjusted spec")
+
+
+def spec_yaml(spec: RoleSpec) -> str:
+    """A spec as YAML text (for downloading an adjusted spec)."""
+    data = spec.model_dump(mode="json", exclude_defaults=True)
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+# ---------------------------------------------------------------- small helpers for the app
+PASTE_SEPARATOR = re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)
+
+
+def split_pasted(text: str) -> list[tuple[str, str]]:
+    """Pasted resumes separated by a line of ``---``, named 'pasted resume N.txt'."""
+    parts = [p.strip() for p in PASTE_SEPARATOR.split(text or "")]
+    return [(f"pasted resume {n}.txt", p) for n, p in enumerate((p for p in parts if p), start=1)]
+
+
+def content_key(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def editor_key(shown: pd.DataFrame) -> str:
+    """A table key that changes when the rows change, so ticks never land on the wrong row."""
+    digest = hashlib.sha256("|".join(shown["id"]).encode()).hexdigest()[:12]
+    return f"ranking_{digest}"
+
+
+def status_frame(candidates: Sequence[Candidate], *, blind: bool) -> pd.DataFrame:
+    """Per-file status for files that need attention: rejected (why) or needs review."""
+    labels = {"ok": "parsed", "needs_review": "needs review (scanned)", "error": "rejected"}
+    return pd.DataFrame(
+        [
+            {
+                "file": display_name(c, blind=blind),
+                "status": labels[c.status],
+                "why": c.error or "; ".join(c.warnings),
+            }
+            for c in candidates
+        ]
+    )
+
+
+def credits_table(candidate: Candidate) -> pd.DataFrame:
+    """Each hard skill's contribution, in the spec's weight units."""
+    assert candidate.score is not None
+    return pd.DataFrame(
+        [{"skill": c.name, "credit": c.credit, "why": c.reason} for c in candidate.score.credits]
+    )
+
+
+def round_markdown(round_: PlannedRound) -> str:
+    """One interview round as Markdown for the app."""
+    out = [f"*{round_.purpose}* {round_.format}", ""]
+    if round_.focus:
+        out += ["**Focus for this candidate**", ""]
+        out += [f"- **{f.topic}** ({f.kind}): {f.reason}" for f in round_.focus]
+        out.append("")
+    if round_.questions:
+        out += ["**Questions**", "", *[f"1. {q}" for q in round_.questions], ""]
+    if round_.exercise:
+        ex = round_.exercise
+        out += [f"**Exercise: {ex.title}** ({ex.duration_minutes} min, live): {ex.prompt}", ""]
+    if round_.probes:
+        out += ["**Red flags to probe**", ""]
+        out += [f"- **{p.red_flag}**: {p.how}" for p in round_.probes]
+        out.append("")
+    out += ["**Scorecard** (rate 1-4): " + ", ".join(round_.scorecard)]
+    return "\n".join(out)

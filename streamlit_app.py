@@ -1,0 +1,358 @@
+"""screener's web app: layout and wiring only; everything that computes is in screener/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from screener import charts, review
+from screener.errors import SpecError
+from screener.export import display_name, results_csv, shortlist_csv
+from screener.ingest import Document, ingest_many
+from screener.interview import plan_markdown
+from screener.jobad import job_description
+from screener.screen import Candidate, evaluate, failed, ranked, rescore
+from screener.spec import RoleSpec, load_spec, parse_spec
+
+ROOT = Path(__file__).resolve().parent
+SPECS = ROOT / "role_specs"
+SAMPLES = ROOT / "sample_resumes"
+RESUME_TYPES = ["pdf", "docx", "txt", "md"]
+STATUSES = ["ok", "needs_review", "error"]
+
+
+def main() -> None:
+    st.set_page_config(page_title="screener", page_icon=":mag:", layout="wide")
+    state = st.session_state
+    state.setdefault("cache", {})  # (spec fingerprint, name, sha256) -> Candidate
+    state.setdefault("shortlist", set())
+    state.setdefault("use_samples", False)
+    base, active, blind = sidebar_ui()
+    st.title(f"Screening: {active.title}")
+    screen_tab, role_tab = st.tabs(["Screen candidates", "Role and job description"])
+    with role_tab:
+        role_ui(base, active)
+    with screen_tab:
+        files = inputs_ui()
+        candidates = screen(base, active, files)
+        if not candidates:
+            st.info("Upload resumes, paste text, or try the sample resumes to see a ranking.")
+            return
+        status_ui(candidates, blind)
+        shown = ranking_ui(candidates, blind)
+        charts_ui(candidates, shown, blind)
+        detail_ui(active, candidates, blind)
+        export_ui(candidates, blind)
+
+
+# ---------------------------------------------------------------- sidebar: role
+def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
+    """The role spec (file or upload), this screening's adjustments, and blind mode."""
+    with st.sidebar:
+        st.header("Role")
+        names = sorted(p.name for p in SPECS.glob("*.yaml"))
+        choice = st.selectbox(
+            "Role spec", names, index=names.index("junior_backend_engineer.yaml"), key="spec_file"
+        )
+        upload = st.file_uploader(
+            "…or upload a role spec (YAML)", type=["yaml", "yml"], key="spec_upload"
+        )
+        base = load_spec(SPECS / choice)
+        if upload is not None:
+            try:
+                base = parse_spec(upload.getvalue().decode("utf-8", "replace"), source=upload.name)
+            except SpecError as exc:
+                problems = "\n".join(f"- {line}" for line in exc.lines())
+                st.error(f"This role spec is not valid:\n\n{problems}")
+        blind = st.toggle("Blind screening (hide names and file names)", key="blind")
+        st.header("Adjust for this screening")
+        st.caption("Weights 1-10 and must-haves; the spec file is not changed.")
+        edits = st.data_editor(
+            review.weights_frame(base),
+            key=f"weights_{base.fingerprint}",
+            hide_index=True,
+            disabled=["skill", "group"],
+            width="stretch",
+            column_config={
+                "weight": st.column_config.NumberColumn(min_value=1, max_value=10, step=0.5)
+            },
+        )
+        parts = part_weights_ui(base)
+        try:
+            active = review.adjusted_spec(base, edits, parts)
+        except SpecError as exc:
+            st.error("\n".join(exc.lines()))
+            active = base
+        st.download_button(
+            "Download adjusted spec (YAML)",
+            review.spec_yaml(active),
+            file_name=f"{Path(choice).stem}_adjusted.yaml",
+            key="download_spec",
+        )
+    return base, active, bool(blind)
+
+
+def part_weights_ui(spec: RoleSpec) -> dict[str, float]:
+    weights = spec.scoring.weights
+    with st.expander("Score parts (must add up to 100)"):
+        return {
+            name: st.number_input(
+                label, 0.0, 100.0, float(getattr(weights, name)), 5.0, key=f"part_{name}"
+            )
+            for name, label in [
+                ("hard_skills", "Hard skills"),
+                ("tools", "Tools"),
+                ("soft_skills", "Soft skills"),
+                ("practical_evidence", "Practical evidence"),
+            ]
+        }
+
+
+def role_ui(base: RoleSpec, active: RoleSpec) -> None:
+    left, right = st.columns(2)
+    with left:
+        st.subheader("Job description")
+        text = job_description(active)
+        st.download_button(
+            "Download job description (Markdown)", text, "job_description.md", key="download_jd"
+        )
+        st.markdown(text)
+    with right:
+        st.subheader("Hiring guidance")
+        for line in active.evaluation_guidance + active.interview.guidance:
+            st.markdown(f"- {line}")
+        st.subheader("Red flags to probe")
+        for flag in active.red_flags:
+            st.markdown(f"- **{flag.name}**: {flag.description} *Probe:* {flag.probe}")
+        with st.expander("The full spec as data"):
+            st.json(active.model_dump(mode="json"), expanded=False)
+
+
+# ---------------------------------------------------------------- inputs and screening
+def inputs_ui() -> list[tuple[str, bytes]]:
+    """Uploaded files, pasted resumes (as text files) and, on request, the samples."""
+    left, right = st.columns([3, 2])
+    with left:
+        uploads = st.file_uploader(
+            "Upload resumes (PDF, DOCX, TXT, MD; many at once)",
+            type=RESUME_TYPES,
+            accept_multiple_files=True,
+            key="resumes",
+        )
+    with right:
+        pasted = st.text_area(
+            "…or paste resumes (separate several with a line of ---)", key="pasted", height=120
+        )
+        if st.button("Try with sample resumes", key="try_samples", type="primary"):
+            st.session_state.use_samples = True
+    files = [(f.name, f.getvalue()) for f in uploads or []]
+    files += [(name, text.encode("utf-8")) for name, text in review.split_pasted(pasted)]
+    if st.session_state.use_samples:
+        files += [
+            (p.name, p.read_bytes())
+            for p in sorted(SAMPLES.iterdir())
+            if p.suffix.lstrip(".") in RESUME_TYPES
+        ]
+    return files
+
+
+def screen(base: RoleSpec, active: RoleSpec, files: list[tuple[str, bytes]]) -> list[Candidate]:
+    """Match new files once (cached by content); rescore all with the adjusted spec."""
+    cache: dict[tuple[str, str, str], Candidate] = st.session_state.cache
+    keys = [(base.fingerprint, name, review.content_key(data)) for name, data in files]
+    todo = [
+        (key, name, data) for key, (name, data) in zip(keys, files, strict=True) if key not in cache
+    ]
+    if todo:
+        bar = st.progress(0.0, text=f"Reading {len(todo)} file(s)…")
+        outcomes = ingest_many(
+            [(name, data) for _, name, data in todo],
+            progress=lambda done, total, name: bar.progress(
+                done / total, text=f"Read {done}/{total}: {name}"
+            ),
+        )
+        for (key, _, data), outcome in zip(todo, outcomes, strict=True):
+            cache[key] = (
+                evaluate(base, outcome) if isinstance(outcome, Document) else failed(outcome, data)
+            )
+        bar.empty()
+    unique = list(dict.fromkeys(keys))
+    return ranked([rescore(active, cache[key]) for key in unique])
+
+
+def status_ui(candidates: list[Candidate], blind: bool) -> None:
+    counts = {s: sum(c.status == s for c in candidates) for s in STATUSES}
+    scored = [c for c in candidates if c.score]
+    cols = st.columns(5)
+    cols[0].metric("Candidates", len(candidates))
+    cols[1].metric("Strong", sum(c.score.band == "strong" for c in scored if c.score))
+    cols[2].metric("All must-haves met", sum(c.score.must_haves_met for c in scored if c.score))
+    cols[3].metric("Needs review (scanned)", counts["needs_review"])
+    cols[4].metric("Rejected files", counts["error"])
+    problems = [c for c in candidates if c.status != "ok" or c.warnings]
+    if problems:
+        with st.expander(
+            f"File status: {len(problems)} file(s) need attention", expanded=counts["error"] > 0
+        ):
+            st.dataframe(
+                review.status_frame(problems, blind=blind),
+                hide_index=True,
+                width="stretch",
+                key="status_table",
+            )
+
+
+def ranking_ui(candidates: list[Candidate], blind: bool) -> list[Candidate]:
+    """Filters and the ranked table with shortlist ticks; returns the candidates shown."""
+    st.subheader("Ranking")
+    f1, f2, f3 = st.columns([2, 1, 2])
+    min_score = f1.slider("Minimum score", 0, 100, 0, 5, key="min_score")
+    must_only = f2.checkbox("All must-haves met", key="must_only")
+    statuses = f3.multiselect("Status", STATUSES, default=STATUSES, key="statuses")
+    frame = review.ranking_frame(candidates, st.session_state.shortlist, blind=blind)
+    shown = review.filter_ranking(
+        frame, min_score=min_score, must_haves_only=must_only, statuses=statuses
+    )
+    edited = st.data_editor(
+        shown,
+        key=review.editor_key(shown),
+        hide_index=True,
+        width="stretch",
+        disabled=[c for c in shown.columns if c != "shortlist"],
+        column_config={
+            "shortlist": st.column_config.CheckboxColumn("Shortlist", help="Tick to shortlist"),
+            "candidate": "Candidate",
+            "band": "Band",
+            "status": "Status",
+            "score": st.column_config.ProgressColumn(
+                "Score", min_value=0, max_value=100, format="%.1f"
+            ),
+            "must_haves_met": st.column_config.CheckboxColumn("Must-haves met"),
+            "missing_must_haves": "Missing must-haves",
+            "red_flags": st.column_config.NumberColumn("Red flags"),
+            "top_skills": st.column_config.TextColumn("Top skills", width="large"),
+            "id": st.column_config.TextColumn("Id", width="small"),
+        },
+    )
+    st.session_state.shortlist = review.shortlist_from_editor(
+        shown, edited, st.session_state.shortlist
+    )
+    st.caption(f"{len(st.session_state.shortlist)} shortlisted. Nobody is rejected automatically.")
+    ids = set(shown["id"])
+    return [c for c in candidates if c.id in ids]
+
+
+def charts_ui(candidates: list[Candidate], shown: list[Candidate], blind: bool) -> None:
+    left, right = st.columns([1, 2])
+    with left:
+        st.markdown("**Score distribution**")
+        st.altair_chart(
+            charts.score_distribution(review.ranking_frame(candidates, set(), blind=blind)),
+            width="stretch",
+        )
+    with right:
+        st.markdown("**Who shows which skill** (dark: used in work or projects; light: listed)")
+        cells = review.heatmap_frame(shown[:40], blind=blind)
+        if not cells.empty:
+            st.altair_chart(charts.skill_heatmap(cells), width="stretch")
+
+
+def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
+    st.subheader("Candidate detail")
+    labels = {
+        c.id: f"{display_name(c, blind=blind)} ({c.score.total if c.score else c.status})"
+        for c in candidates
+    }
+    chosen = st.selectbox(
+        "Candidate", list(labels), format_func=labels.__getitem__, key="detail_id"
+    )
+    candidate = next(c for c in candidates if c.id == chosen)
+    if candidate.status == "error":
+        st.error(f"{candidate.source}: {candidate.error}")
+        return
+    if candidate.status == "needs_review" or candidate.score is None:
+        st.warning("Not scored: " + "; ".join(candidate.warnings))
+        return
+    score = candidate.score
+    cols = st.columns(4)
+    cols[0].metric("Score", f"{score.total:.1f}", score.band)
+    cols[1].metric("Missing must-haves", len(score.missing_must_haves))
+    cols[2].metric("Red flags", len(score.red_flags))
+    cols[3].metric("Interview rounds", len(candidate.plan.rounds) if candidate.plan else 0)
+    for missing in score.missing_must_haves:
+        st.warning(f"Missing must-have: {missing}")
+    for flag in score.red_flags:
+        st.error(f"Red flag: {flag.name}: {flag.reason}. Probe: {flag.probe}")
+    tabs = st.tabs(["Why this score", "Skill matches", "Interview plan", "Resume"])
+    with tabs[0]:
+        st.dataframe(
+            review.breakdown_table(candidate),
+            hide_index=True,
+            width="stretch",
+            key="breakdown",
+        )
+        st.dataframe(
+            review.credits_table(candidate),
+            hide_index=True,
+            width="stretch",
+            key="credits",
+        )
+    with tabs[1]:
+        st.dataframe(
+            review.skill_table(candidate),
+            hide_index=True,
+            width="stretch",
+            key="skills",
+            column_config={
+                "similarity": st.column_config.NumberColumn(format="%.1f"),
+                "evidence": st.column_config.TextColumn(width="large"),
+            },
+        )
+    with tabs[2]:
+        plan_ui(spec, candidate, blind)
+    with tabs[3]:
+        st.markdown(review.highlighted_resume(candidate), unsafe_allow_html=True)
+
+
+def plan_ui(spec: RoleSpec, candidate: Candidate, blind: bool) -> None:
+    plan = candidate.plan
+    assert plan is not None
+    st.info(plan.rule)
+    kit = plan_markdown(plan, candidate=display_name(candidate, blind=blind), role=spec.title)
+    st.download_button(
+        "Download interview kit (Markdown)",
+        kit,
+        f"interview_kit_{candidate.id}.md",
+        key="download_kit",
+    )
+    for number, round_ in enumerate(plan.rounds, start=1):
+        with st.expander(
+            f"Round {number}: {round_.name} ({round_.duration_minutes} min)", expanded=number == 1
+        ):
+            st.markdown(review.round_markdown(round_))
+
+
+def export_ui(candidates: list[Candidate], blind: bool) -> None:
+    st.subheader("Export")
+    shortlist = st.session_state.shortlist
+    left, right = st.columns(2)
+    left.download_button(
+        f"Download shortlist CSV ({len(shortlist)})",
+        shortlist_csv(candidates, shortlist, blind=blind),
+        "shortlist.csv",
+        "text/csv",
+        key="download_shortlist",
+        disabled=not shortlist,
+    )
+    right.download_button(
+        "Download full results CSV",
+        results_csv(candidates, blind=blind),
+        "results.csv",
+        "text/csv",
+        key="download_results",
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+"""The Streamlit app, driven headless with AppTest."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from screener import review
+from screener.export import shortlist_csv
+from screener.screen import ranked, screen_one
+from tests.conftest import ROOT, SAMPLES
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def _ranking(at: AppTest):
+    [editor] = [e for e in at.data_editor if str(e.key).startswith("ranking_")]
+    return editor
+
+
+def _table_with(at: AppTest, column: str):
+    """The first table that has ``column`` (st.dataframe keys are not exposed by AppTest)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+@pytest.fixture(scope="module")
+def with_samples() -> AppTest:
+    at = _app()
+    at.button(key="try_samples").click().run()
+    assert not at.exception
+    return at
+
+
+def test_empty_app_invites_input():
+    at = _app()
+    assert any("Upload resumes" in i.value for i in at.info)
+
+
+def test_sample_resumes_load_and_rank(with_samples, junior_spec):
+    metrics = _metrics(with_samples)
+    assert metrics["Candidates"] == "17"
+    assert metrics["Needs review (scanned)"] == "1"
+    table = _ranking(with_samples).value
+    expected = ranked(
+        [
+            screen_one(junior_spec, p.name, p.read_bytes())
+            for p in sorted(SAMPLES.iterdir())
+            if p.suffix in (".pdf", ".docx", ".txt", ".md")
+        ]
+    )
+    assert table["id"].tolist() == [c.id for c in expected]
+    assert table["score"].iloc[0] == expected[0].score.total
+
+
+def test_candidate_detail_shows_skill_table_and_plan(with_samples):
+    skills = _table_with(with_samples, "match_type")
+    assert {"skill", "found", "match_type", "similarity", "evidence", "section"} <= set(
+        skills.columns
+    )
+    assert any("rounds" in i.value for i in with_samples.info)  # the plan's rule
+    assert with_samples.download_button(key="download_kit")
+
+
+def test_bad_file_is_reported_while_others_are_scored():
+    at = _app()
+    at.file_uploader(key="resumes").set_value(
+        [
+            ("evil.pdf", b"MZ\x90\x00 this is an executable", "application/pdf"),
+            ("good.txt", (SAMPLES / "node_bootcamp_graduate.txt").read_bytes(), "text/plain"),
+        ]
+    ).run()
+    assert not at.exception
+    metrics = _metrics(at)
+    assert metrics["Candidates"] == "2" and metrics["Rejected files"] == "1"
+    status = _table_with(at, "why")
+    row = status[status["file"] == "evil.pdf"].iloc[0]
+    assert row["status"] == "rejected" and "Windows executable" in row["why"]
+    table = _ranking(at).value
+    assert table.loc[table["candidate"] == "good.txt", "status"].item() == "ok"
+
+
+def test_weight_change_reranks_like_the_library(with_samples, junior_spec):
+    at = with_samples
+    before = _ranking(at).value["id"].tolist()
+    for name, value in [("hard_skills", 10.0), ("tools", 60.0), ("soft_skills", 10.0)]:
+        at.number_input(key=f"part_{name}").set_value(value)
+    at.run()
+    assert not at.exception
+    after = _ranking(at).value["id"].tolist()
+    adjusted = review.adjusted_spec(
+        junior_spec,
+        review.weights_frame(junior_spec),
+        {"hard_skills": 10, "tools": 60, "soft_skills": 10, "practical_evidence": 20},
+    )
+    expected = ranked(
+        [
+            screen_one(adjusted, p.name, p.read_bytes())
+            for p in sorted(SAMPLES.iterdir())
+            if p.suffix in (".pdf", ".docx", ".txt", ".md")
+        ]
+    )
+    assert after == [c.id for c in expected]
+    assert after != before
+
+
+def test_shortlist_tick_feeds_the_export():
+    at = _app()
+    at.button(key="try_samples").click().run()
+    editor = _ranking(at)
+    first_id = editor.value["id"].iloc[0]
+    at.session_state[editor.key] = {
+        "edited_rows": {0: {"shortlist": True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception
+    assert at.session_state["shortlist"] == {first_id}
+    assert at.download_button(key="download_shortlist").label == "Download shortlist CSV (1)"
+
+
+def test_blind_mode_hides_file_names(with_samples):
+    with_samples.toggle(key="blind").set_value(True).run()
+    names = _ranking(with_samples).value["candidate"].tolist()
+    assert all(n.startswith("C-") for n in names)
+    with_samples.toggle(key="blind").set_value(False).run()
+
+
+def test_shortlist_csv_content(junior_spec):
+    candidates = ranked(
+        [
+            screen_one(junior_spec, n, (SAMPLES / n).read_bytes())
+            for n in ("python_django_graduate.md", "data_analyst.txt")
+        ]
+    )
+    text = shortlist_csv(candidates, {candidates[0].id})
+    [row] = list(csv.DictReader(io.StringIO(text)))
+    assert row["candidate"] == "python_django_graduate.md"
+    assert float(row["score"]) == candidates[0].score.total
+    assert row["missing_must_haves"] == ""
+
+
+def test_invalid_uploaded_spec_is_reported():
+    at = _app()
+    at.file_uploader(key="spec_upload").set_value(
+        ("broken.yaml", b"title: x\nwieght: 3\n", "text/yaml")
+    ).run()
+    assert not at.exception
+    assert any("broken.yaml: wieght: unknown field" in e.value for e in at.error)

@@ -1,0 +1,110 @@
+"""End to end in a real browser: Debian's Chromium driven by Playwright against `streamlit run`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SAMPLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not os.environ.get("CI"),
+        reason="Debian chromium not installed (CI installs it)",
+    ),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not start within 60 s")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+@pytest.fixture
+def page(app_url):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        page = browser.new_page(viewport={"width": 1500, "height": 1000}, accept_downloads=True)
+        page.set_default_timeout(60_000)
+        page.goto(app_url, wait_until="networkidle")
+        yield page
+        browser.close()
+
+
+def test_upload_rank_open_and_download_shortlist(page, tmp_path):
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload resumes")
+    uploader.locator('input[type="file"]').set_input_files([
+        str(SAMPLES / "python_django_graduate.md"),
+        str(SAMPLES / "java_spring_new_grad.docx"),
+        str(SAMPLES / "marketing_manager.txt"),
+    ])  # fmt: skip
+    page.get_by_text("Candidate detail").wait_for()
+    metric = page.locator('[data-testid="stMetric"]').filter(has_text="Candidates").first
+    assert metric.inner_text().split()[-1] == "3"
+
+    # open a candidate: pick the marketing resume and read its skill matches and plan
+    page.locator('[data-testid="stSelectbox"]').filter(has_text="Candidate").last.click()
+    page.keyboard.type("marketing")
+    page.keyboard.press("Enter")
+    page.get_by_text("Missing must-have: SQL").wait_for()
+    page.get_by_role("tab", name="Interview plan").click()
+    page.get_by_text("Round 1: Technical screening").wait_for()
+
+    # tick the top candidate in the ranking grid (a canvas), then download the shortlist
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="Shortlist").first
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 40, box["y"] + 35 + 17)
+    button = page.get_by_role("button", name="Download shortlist CSV (1)")
+    button.wait_for()
+    with page.expect_download() as download:
+        button.click()
+    path = tmp_path / "shortlist.csv"
+    download.value.save_as(path)
+    rows = list(csv.DictReader(io.StringIO(path.read_text())))
+    assert [r["candidate"] for r in rows] == ["java_spring_new_grad.docx"]
+    assert float(rows[0]["score"]) > 60

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import pytest
+
+from screener import review
+from screener.errors import SpecError
+from screener.jobad import job_description
+from screener.screen import screen_one
+from screener.spec import parse_spec
+from tests.conftest import SAMPLES
+
+NAMES = ["python_django_graduate.md", "react_frontend_developer.txt", "scanned_resume.pdf"]
+
+
+@pytest.fixture(scope="module")
+def candidates(junior_spec):
+    return [screen_one(junior_spec, n, (SAMPLES / n).read_bytes()) for n in NAMES]
+
+
+def test_ranking_frame_and_filters(candidates):
+    frame = review.ranking_frame(candidates, {candidates[1].id}, blind=False)
+    assert list(frame.columns) == review.RANKING_COLUMNS
+    assert frame["shortlist"].tolist() == [False, True, False]
+    strong = review.filter_ranking(frame, min_score=50, must_haves_only=True, statuses=["ok"])
+    assert strong["candidate"].tolist() == ["python_django_graduate.md"]
+    review_only = review.filter_ranking(
+        frame, min_score=90, must_haves_only=False, statuses=["needs_review"]
+    )
+    assert review_only["candidate"].tolist() == ["scanned_resume.pdf"]  # unscored rows pass
+
+
+def test_blind_ranking_shows_ids_only(candidates):
+    frame = review.ranking_frame(candidates, set(), blind=True)
+    assert frame["candidate"].tolist() == [c.id for c in candidates]
+
+
+def test_shortlist_from_editor_keeps_hidden_rows(candidates):
+    frame = review.ranking_frame(candidates, set(), blind=False)
+    shown = frame.iloc[:2]
+    edited = shown.copy()
+    edited.loc[0, "shortlist"] = True
+    result = review.shortlist_from_editor(shown, edited, {"C-hidden", candidates[1].id})
+    assert result == {"C-hidden", candidates[0].id}
+
+
+def test_editor_key_changes_with_rows(candidates):
+    frame = review.ranking_frame(candidates, set(), blind=False)
+    assert review.editor_key(frame) != review.editor_key(frame.iloc[::-1])
+    assert review.editor_key(frame) == review.editor_key(frame.copy())
+
+
+def test_skill_table_lists_every_item_with_evidence(candidates, junior_spec):
+    table = review.skill_table(candidates[0])
+    assert len(table) == len(list(junior_spec.matchables()))
+    python = table[table["skill"] == "Python"].iloc[0]
+    assert python["found"] and python["match_type"] == "exact" and python["line"] >= 1
+    assert table.iloc[0]["kind"] == "hard" and table.iloc[0]["found"]
+
+
+def test_highlighted_resume_escapes_and_marks():
+    from screener.ingest import ingest_text
+    from screener.screen import evaluate
+    from screener.spec import load_spec
+    from tests.conftest import FIXTURES
+
+    spec = load_spec(FIXTURES / "toy_spec.yaml")
+    candidate = evaluate(
+        spec, ingest_text("<script>alert(1)</script>\nEXPERIENCE\n- Python and C++ apps")
+    )
+    out = review.highlighted_resume(candidate)
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<mark>Python</mark>" in out and "<mark>C++</mark>" in out
+
+
+def test_split_pasted():
+    assert review.split_pasted("Jane\nPython\n---\nJohn\nJava\n\n----\n") == [
+        ("pasted resume 1.txt", "Jane\nPython"),
+        ("pasted resume 2.txt", "John\nJava"),
+    ]
+    assert review.split_pasted("") == []
+
+
+def test_adjusted_spec_changes_weights_and_must_haves(junior_spec):
+    edits = review.weights_frame(junior_spec)
+    edits.loc[edits["skill"] == "Docker", ["weight", "must_have"]] = [10, True]
+    adjusted = review.adjusted_spec(
+        junior_spec,
+        edits,
+        {"hard_skills": 40, "tools": 30, "soft_skills": 10, "practical_evidence": 20},
+    )
+    docker = next(s for s in adjusted.hard_skills if s.name == "Docker")
+    assert (docker.weight, docker.must_have) == (10, True)
+    assert adjusted.scoring.weights.tools == 30
+    assert adjusted.fingerprint != junior_spec.fingerprint
+
+
+def test_adjusted_spec_is_validated(junior_spec):
+    with pytest.raises(SpecError, match="weights must add up to 100"):
+        review.adjusted_spec(
+            junior_spec,
+            review.weights_frame(junior_spec),
+            {"hard_skills": 90, "tools": 30, "soft_skills": 10, "practical_evidence": 20},
+        )
+
+
+def test_spec_yaml_round_trips(junior_spec):
+    assert parse_spec(review.spec_yaml(junior_spec)) == junior_spec
+
+
+def test_heatmap_frame(candidates):
+    cells = review.heatmap_frame(candidates, blind=True, top=5)
+    assert set(cells["candidate"]) == {candidates[0].id, candidates[1].id}
+    assert cells["skill"].nunique() <= 5
+    assert set(cells["evidence"]) <= {"used", "listed", "mentioned", "not found"}
+
+
+def test_job_description_from_spec(junior_spec):
+    text = job_description(junior_spec)
+    assert text.startswith("# Junior Backend Engineer")
+    assert "Experience with Python, Java, Go, Node.js, C# (any one is fine)" in text
+    assert "2-3 rounds, no take-home project" in text
+    assert "Write clean, efficient, and well-documented code" in text
