@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
-from screener import charts, review
+from screener import audit, charts, fairness, review
+from screener.audit import AuditLog
 from screener.errors import SpecError
 from screener.export import display_name, results_csv, shortlist_csv
 from screener.ingest import Document, ingest_many
@@ -30,20 +32,30 @@ def main() -> None:
     state.setdefault("use_samples", False)
     base, active, blind = sidebar_ui()
     st.title(f"Screening: {active.title}")
-    screen_tab, role_tab = st.tabs(["Screen candidates", "Role and job description"])
+    screen_tab, role_tab, fairness_tab = st.tabs(
+        ["Screen candidates", "Role and job description", "Fairness and audit"]
+    )
     with role_tab:
         role_ui(base, active)
     with screen_tab:
-        files = inputs_ui()
-        candidates = screen(base, active, files)
-        if not candidates:
-            st.info("Upload resumes, paste text, or try the sample resumes to see a ranking.")
-            return
-        status_ui(candidates, blind)
-        shown = ranking_ui(candidates, blind)
-        charts_ui(candidates, shown, blind)
-        detail_ui(active, candidates, blind)
-        export_ui(candidates, blind)
+        candidates = screen_ui(base, active, blind)
+    with fairness_tab:
+        fairness_ui(candidates)
+
+
+def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
+    files = inputs_ui()
+    candidates = screen(base, active, files)
+    if not candidates:
+        st.info("Upload resumes, paste text, or try the sample resumes to see a ranking.")
+        return []
+    run_id = audit_run(active, candidates)
+    status_ui(candidates, blind)
+    shown = ranking_ui(candidates, blind, run_id)
+    charts_ui(candidates, shown, blind)
+    detail_ui(active, candidates, blind)
+    export_ui(candidates, blind)
+    return candidates
 
 
 # ---------------------------------------------------------------- sidebar: role
@@ -203,7 +215,7 @@ def status_ui(candidates: list[Candidate], blind: bool) -> None:
             )
 
 
-def ranking_ui(candidates: list[Candidate], blind: bool) -> list[Candidate]:
+def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> list[Candidate]:
     """Filters and the ranked table with shortlist ticks; returns the candidates shown."""
     st.subheader("Ranking")
     f1, f2, f3 = st.columns([2, 1, 2])
@@ -235,9 +247,11 @@ def ranking_ui(candidates: list[Candidate], blind: bool) -> list[Candidate]:
             "id": st.column_config.TextColumn("Id", width="small"),
         },
     )
-    st.session_state.shortlist = review.shortlist_from_editor(
-        shown, edited, st.session_state.shortlist
-    )
+    before = st.session_state.shortlist
+    after = review.shortlist_from_editor(shown, edited, before)
+    if after != before:
+        audit_decisions(run_id, candidates, before, after)
+    st.session_state.shortlist = after
     st.caption(f"{len(st.session_state.shortlist)} shortlisted. Nobody is rejected automatically.")
     ids = set(shown["id"])
     return [c for c in candidates if c.id in ids]
@@ -351,6 +365,80 @@ def export_ui(candidates: list[Candidate], blind: bool) -> None:
         "results.csv",
         "text/csv",
         key="download_results",
+    )
+
+
+# ---------------------------------------------------------------- fairness and audit
+@st.cache_resource
+def audit_log() -> AuditLog:
+    """The audit trail (SQLite; location from SCREENER_AUDIT_DB)."""
+    return AuditLog(audit.default_path())
+
+
+def audit_run(spec: RoleSpec, candidates: list[Candidate]) -> int | None:
+    """Record a run once per distinct set of inputs and spec."""
+    key = (spec.fingerprint, tuple(c.sha256 for c in candidates))
+    if st.session_state.get("audit_key") != key:
+        st.session_state.audit_key = key
+        st.session_state.audit_run = audit_log().record_run(spec, candidates)
+    run_id: int | None = st.session_state.get("audit_run")
+    return run_id
+
+
+def audit_decisions(
+    run_id: int | None, candidates: list[Candidate], before: set[str], after: set[str]
+) -> None:
+    by_id = {c.id: c for c in candidates}
+    for candidate_id in sorted(after ^ before):
+        if candidate_id in by_id:
+            shortlisted = candidate_id in after
+            audit_log().record_decision(run_id, by_id[candidate_id], shortlisted=shortlisted)
+
+
+def fairness_ui(candidates: list[Candidate]) -> None:
+    st.subheader("Bias self-check")
+    st.caption(
+        "Upload a self-identification CSV (candidate_id,group), kept apart from resumes. "
+        "Candidate ids are shown in blind mode. Selection = shortlisted by you."
+    )
+    upload = st.file_uploader("Self-identification CSV", type=["csv"], key="groups_csv")
+    if upload is not None and candidates:
+        try:
+            groups = fairness.read_groups(upload.getvalue(), source=upload.name)
+        except fairness.GroupFileError as exc:
+            st.error(str(exc))
+        else:
+            bias_report_ui(candidates, groups)
+    st.subheader("Audit trail")
+    log = audit_log()
+    runs = log.runs()
+    st.caption(
+        f"{len(runs)} screening run(s) and {len(log.decisions())} decision(s) recorded in "
+        f"{log.path}. Stored: time, version, spec hash, file hashes, scores, breakdowns and "
+        "your decisions; never resume text or names. Nothing is rejected automatically."
+    )
+    if runs:
+        st.dataframe(pd.DataFrame(runs[-10:]), hide_index=True, width="stretch", key="audit_runs")
+
+
+def bias_report_ui(candidates: list[Candidate], groups: dict[str, str]) -> None:
+    shortlist = st.session_state.shortlist
+    outcomes = {
+        c.id: fairness.Outcome(c.id in shortlist, c.score.total if c.score else None)
+        for c in candidates
+    }
+    reports = fairness.impact_report(outcomes, groups)
+    rows = pd.DataFrame(fairness.report_rows(reports))
+    if any(r.flagged for r in reports):
+        st.warning("At least one group's impact ratio is below 0.8 (four-fifths rule).")
+    st.altair_chart(charts.impact_chart(rows), width="stretch")
+    st.dataframe(rows.drop(columns="threshold"), hide_index=True, width="stretch", key="impact")
+    st.download_button(
+        "Download bias report (CSV)",
+        fairness.report_csv(reports),
+        "bias_report.csv",
+        "text/csv",
+        key="download_bias",
     )
 
 

@@ -1,4 +1,6 @@
-"""Benchmarks: ``python -m screener.bench [matching|cli|ingest|all]``. Prints, asserts nothing.
+"""Benchmarks: ``python -m screener.bench [accuracy|matching|cli|ingest|app|all]``.
+
+They print figures and assert nothing.
 
 Figures are medians of repeated runs (these machines are noisy); rates use wall time.
 """
@@ -188,13 +190,106 @@ def _lines_kept(source: str, extracted: str) -> float:
     return sum(w in got for w in wanted) / len(wanted)
 
 
+# ---------------------------------------------------------------- accuracy
+def bench_accuracy(spec: RoleSpec) -> None:
+    """Precision and recall of hard skills and tools on the labelled sample set."""
+    import yaml
+
+    from screener.screen import screen_one
+
+    labels = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+    technical = {i.name for kind, _, i in spec.matchables() if kind in ("hard", "tool")}
+    aliases = [
+        (i.name, r.text.lower())
+        for kind, _, i in spec.matchables()
+        if kind in ("hard", "tool")
+        for r in i.alias_rules()
+    ]
+    ours = [0, 0, 0]  # true positives, false positives, false negatives
+    naive = [0, 0, 0]
+    bands_right = scored = 0
+    for name, label in labels.items():
+        candidate = screen_one(spec, name, (SAMPLES / name).read_bytes())
+        if candidate.match is None or candidate.document is None:
+            continue
+        expected = set(label["skills"]) & technical
+        found = {i.name for i in candidate.match.items if i.found and i.name in technical}
+        text = candidate.document.text.lower()
+        guessed = {skill for skill, alias in aliases if fuzz.partial_ratio(alias, text) >= 90}
+        for tally, got in ((ours, found), (naive, guessed)):
+            tally[0] += len(got & expected)
+            tally[1] += len(got - expected)
+            tally[2] += len(expected - got)
+        scored += 1
+        bands_right += candidate.score is not None and candidate.score.band == label["band"]
+    print(
+        f"accuracy on the {scored} scored sample resumes (hard skills and tools, labels in "
+        "sample_resumes/expected.yaml):"
+    )
+    for title, (tp, fp, fn) in (("screener", ours), ("naive partial_ratio >= 90", naive)):
+        print(
+            f"  {title:26} precision {tp / max(tp + fp, 1):6.1%}  "
+            f"recall {tp / max(tp + fn, 1):6.1%}"
+            f"  false skills per resume {fp / scored:4.1f}"
+        )
+    print(f"  score band as labelled: {bands_right}/{scored}")
+
+
+# ---------------------------------------------------------------- the app
+def bench_app(spec: RoleSpec) -> None:
+    """Upload-to-ranking and weight-change rerun times, measured on the app script (AppTest)."""
+    from streamlit.testing.v1 import AppTest
+
+    samples = [
+        (p.name, p.read_bytes())
+        for p in sorted(SAMPLES.iterdir())
+        if p.suffix in (".pdf", ".docx", ".txt", ".md")
+    ]
+    mixed = [
+        (f"{i:03}_{name}", data + (b"" if name.endswith((".pdf", ".docx")) else f"\n{i}".encode()))
+        for i, (name, data) in enumerate(samples[i % len(samples)] for i in range(200))
+    ]
+    many = [
+        (f"synthetic_{i:03}.txt", text.encode())
+        for i, text in enumerate(synthetic_resumes(spec, 500))
+    ]
+
+    def upload(files: list[tuple[str, bytes]]) -> tuple[AppTest, float]:
+        at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=600)
+        at.run()
+        at.file_uploader(key="resumes").set_value(
+            [(n, d, "application/octet-stream") for n, d in files]
+        )
+        started = time.perf_counter()
+        at.run()
+        return at, time.perf_counter() - started
+
+    _, seconds = upload(mixed)
+    kinds = ", ".join(sorted({Path(n).suffix for n, _ in mixed}))
+    print("app (AppTest runs the real script; browser drawing not included):")
+    print(f"  200 mixed files ({kinds}) uploaded -> ranking: {seconds:6.2f} s")
+    at, seconds = upload(many)
+    print(f"  500 text files uploaded -> ranking:            {seconds:6.2f} s")
+    reruns = []
+    for tools in (30.0, 20.0, 30.0):
+        at.number_input(key="part_tools").set_value(tools)
+        at.number_input(key="part_hard_skills").set_value(70.0 - tools)
+        started = time.perf_counter()
+        at.run()
+        reruns.append(time.perf_counter() - started)
+    print(
+        f"  weight change with 500 candidates, rerun:      {statistics.median(reruns):6.2f} s "
+        "(median of 3)"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m screener.bench")
     parser.add_argument(
         "what",
         nargs="?",
         default="all",
-        choices=("all", "matching", "cli", "ingest", "word-overlap"),
+        choices=("all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap"),
     )
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
@@ -203,12 +298,16 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     spec = load_spec(SPEC)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if args.what in ("all", "accuracy"):
+        bench_accuracy(spec)
     if args.what in ("all", "matching"):
         bench_matching(spec)
     if args.what in ("all", "cli"):
         bench_cli(spec)
     if args.what in ("all", "ingest"):
         bench_ingest()
+    if args.what in ("all", "app"):
+        bench_app(spec)
     return 0
 
 

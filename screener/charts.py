@@ -55,3 +55,28 @@ def skill_heatmap(cells: pd.DataFrame) -> alt.Chart:
         .properties(height=max(120, 24 * cells["candidate"].nunique()))
     )
     return chart
+
+
+def impact_chart(report: pd.DataFrame) -> alt.Chart:
+    """Selection rate per group, with the four-fifths line under the highest rate."""
+    bars = (
+        alt.Chart(report)
+        .mark_bar()
+        .encode(
+            x=alt.X("group:N", title=None, sort=None),
+            y=alt.Y("selection_rate:Q", title="Selection rate", axis=alt.Axis(format="%")),
+            color=alt.Color(
+                "four_fifths_flag:N", title="Below 4/5",
+                scale=alt.Scale(domain=[False, True], range=["#2e7d32", "#c62828"]),
+            ),
+            tooltip=["group:N", "count:Q", "selected:Q", "selection_rate:Q",
+                     "selection_impact_ratio:Q"],
+        )
+    )  # fmt: skip
+    line = (
+        alt.Chart(report)
+        .mark_rule(strokeDash=[4, 4])
+        .encode(y=alt.Y("threshold:Q", aggregate="max"))
+    )
+    chart: alt.Chart = (bars + line).properties(height=240)
+    return chart

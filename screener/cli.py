@@ -56,6 +56,12 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     screen.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
     screen.set_defaults(handler=_screen)
 
+    redact = commands.add_parser("redact", help="write resumes with personal details removed")
+    redact.add_argument("--out", required=True, help="folder for the redacted .txt files")
+    redact.add_argument("--spec", help="role spec whose skill words are never removed")
+    redact.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    redact.set_defaults(handler=_redact)
+
 
 def _screen(args: argparse.Namespace) -> int:
     from screener.export import json_record, row_record, to_csv
@@ -89,6 +95,43 @@ def _screen(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _redact(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from screener.errors import IngestError
+    from screener.files import find_resumes
+    from screener.ingest import ingest_bytes
+    from screener.redact import redact, spec_words
+
+    keep: frozenset[str] = frozenset()
+    try:
+        if args.spec:
+            spec = load_spec(args.spec)
+            keep = spec_words(r.text for _, _, i in spec.matchables() for r in i.alias_rules())
+        paths = find_resumes(args.inputs)
+    except SpecError as exc:
+        print("\n".join(exc.lines()), file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    failures = 0
+    for path in paths:
+        try:
+            document = ingest_bytes(path.read_bytes(), str(path))
+        except IngestError as exc:
+            failures += 1
+            print(f"{exc.filename}: {exc.message}", file=sys.stderr)
+            continue
+        result = redact(document.text, keep=keep)
+        (out / f"{path.stem}.txt").write_text(result.text + "\n", encoding="utf-8")
+        removed = ", ".join(f"{k} x{v}" for k, v in sorted(result.removed.items())) or "nothing"
+        print(f"{path} -> {out / (path.stem + '.txt')} (removed {removed})", file=sys.stderr)
+    return 0 if not failures else 1
 
 
 class ProgressBar:

@@ -31,6 +31,7 @@ class Candidate:
     id: str
     source: str
     status: Status
+    sha256: str
     document: Document | None = None
     match: MatchResult | None = None
     score: Score | None = None
@@ -51,6 +52,7 @@ def evaluate(spec: RoleSpec, document: Document) -> Candidate:
         id=candidate_id(document.sha256),
         source=document.source,
         status=document.status,
+        sha256=document.sha256,
         document=document,
         warnings=document.warnings,
     )
@@ -70,10 +72,12 @@ def rescore(spec: RoleSpec, candidate: Candidate) -> Candidate:
 
 
 def failed(error: IngestError, data: bytes = b"") -> Candidate:
+    digest = hashlib.sha256(data).hexdigest()
     return Candidate(
-        id=candidate_id(hashlib.sha256(data).hexdigest()),
+        id=candidate_id(digest),
         source=error.filename,
         status="error",
+        sha256=digest,
         error_code=error.code,
         error=error.message,
     )

@@ -31,7 +31,6 @@ def main(url: str, out: Path) -> None:
         page.get_by_text("Candidate detail").wait_for(timeout=60_000)
         page.wait_for_timeout(2500)
         page.screenshot(path=str(out / "ranking.png"), full_page=False)
-        page.screenshot(path=str(out / "full_page.png"), full_page=True)
         page.get_by_text("Candidate detail").scroll_into_view_if_needed()
         page.get_by_role("tab", name="Skill matches").click()
         page.wait_for_timeout(1500)

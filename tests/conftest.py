@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -20,3 +21,9 @@ def toy_spec() -> RoleSpec:
 @pytest.fixture(scope="session")
 def junior_spec() -> RoleSpec:
     return load_spec(JUNIOR_SPEC)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _audit_db_in_tmp(tmp_path_factory):
+    """Tests (and the app under AppTest or Playwright) never write the user's audit log."""
+    os.environ["SCREENER_AUDIT_DB"] = str(tmp_path_factory.mktemp("audit") / "audit.sqlite3")

@@ -161,3 +161,30 @@ def test_invalid_uploaded_spec_is_reported():
     ).run()
     assert not at.exception
     assert any("broken.yaml: wieght: unknown field" in e.value for e in at.error)
+
+
+def test_bias_self_check_and_audit_trail_in_the_app():
+    at = _app()
+    at.button(key="try_samples").click().run()
+    ids = _ranking(at).value["id"].tolist()
+    groups = "candidate_id,group\n" + "\n".join(
+        f"{cid},{'A' if i % 2 else 'B'}" for i, cid in enumerate(ids)
+    )
+    editor = _ranking(at)
+    at.session_state[editor.key] = {
+        "edited_rows": {0: {"shortlist": True}, 2: {"shortlist": True}, 4: {"shortlist": True}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    at.file_uploader(key="groups_csv").set_value(("groups.csv", groups.encode(), "text/csv")).run()
+    assert not at.exception
+    report = _table_with(at, "selection_impact_ratio")
+    by_group = report.set_index("group")
+    assert by_group.loc["B", "selected"] == 3 and by_group.loc["A", "selected"] == 0
+    assert by_group.loc["A", "four_fifths_flag"]
+    assert at.download_button(key="download_bias")
+
+    restarted = _app()  # a new session reads the same audit database
+    runs = _table_with(restarted, "spec_hash")
+    assert len(runs) >= 1 and (runs["candidates"] == 17).any()

@@ -1,0 +1,61 @@
+"""Scores never depend on name, gender words, pronouns or age: swaps leave every score unchanged."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from screener.ingest import ingest_bytes, ingest_text
+from screener.redact import guess_name
+from screener.screen import evaluate
+from tests.conftest import SAMPLES
+
+EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+SCORED = sorted(n for n, e in EXPECTED.items() if e["status"] == "ok")
+PERSONAL_LINES = [
+    ("He is a member of the Sigma Chi fraternity.", "She is a member of the Alpha Phi sorority."),
+    ("Member of Men in Tech; pronouns he/him.", "Member of Women in Tech; pronouns she/her."),
+    ("Age 22, born 2003.", "Age 58, born 1967."),
+    ("Married, father of two.", "Single, mother of two."),
+    ("Nationality: British", "Nationality: Nigerian"),
+]  # fmt: skip
+NAMES = [
+    ("Emily Walsh", "Lakisha Washington"),
+    ("Greg Baker", "Jamal Jones"),
+    ("Wei Zhang", "Olga Petrova"),
+]
+
+
+def _score(spec, text: str) -> tuple[float, tuple]:
+    candidate = evaluate(spec, ingest_text(text, "variant"))
+    score = candidate.score
+    return score.total, tuple((p.name, p.points) for p in score.parts)
+
+
+@pytest.mark.parametrize("name", SCORED)
+@pytest.mark.parametrize(("first", "second"), NAMES)
+def test_swapping_names_leaves_score_unchanged(junior_spec, name, first, second):
+    text = ingest_bytes((SAMPLES / name).read_bytes(), name).text
+    person = guess_name(text)
+    assert person
+    assert _score(junior_spec, text.replace(person, first)) == _score(
+        junior_spec, text.replace(person, second)
+    )
+
+
+@pytest.mark.parametrize("name", SCORED)
+@pytest.mark.parametrize(("one", "other"), PERSONAL_LINES)
+def test_swapping_gender_age_and_status_words_leaves_score_unchanged(junior_spec, name, one, other):
+    text = ingest_bytes((SAMPLES / name).read_bytes(), name).text
+    lines = text.split("\n")
+    with_one = "\n".join([lines[0], one, *lines[1:]])
+    with_other = "\n".join([lines[0], other, *lines[1:]])
+    assert _score(junior_spec, with_one) == _score(junior_spec, with_other)
+
+
+def test_personal_words_inside_experience_do_not_count_either(junior_spec):
+    base = "EXPERIENCE\n- {} built REST APIs in Python with SQL as an intern\n"
+    assert _score(junior_spec, base.format("He")) == _score(junior_spec, base.format("She"))
+    assert _score(junior_spec, base.format("Aged 23, he")) == _score(
+        junior_spec, base.format("Aged 61, she")
+    )
