@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from screener.errors import SpecError
-from screener.spec import json_schema, load_spec
+from screener.spec import RoleSpec, json_schema, load_spec
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,10 +68,8 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
 
-    try:
-        spec = load_spec(args.spec)
-    except SpecError as exc:
-        print("\n".join(exc.lines()), file=sys.stderr)
+    spec = _load_spec_or_report(args.spec)
+    if spec is None:
         return 2
     try:
         files = collect_inputs(args.inputs)
@@ -106,14 +104,13 @@ def _redact(args: argparse.Namespace) -> int:
     from screener.redact import redact, spec_words
 
     keep: frozenset[str] = frozenset()
+    if args.spec:
+        spec = _load_spec_or_report(args.spec)
+        if spec is None:
+            return 2
+        keep = spec_words(r.text for _, _, i in spec.matchables() for r in i.alias_rules())
     try:
-        if args.spec:
-            spec = load_spec(args.spec)
-            keep = spec_words(r.text for _, _, i in spec.matchables() for r in i.alias_rules())
         paths = find_resumes(args.inputs)
-    except SpecError as exc:
-        print("\n".join(exc.lines()), file=sys.stderr)
-        return 2
     except FileNotFoundError as exc:
         print(f"screener: {exc}", file=sys.stderr)
         return 2
@@ -170,11 +167,18 @@ def _spec_validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _spec_show(args: argparse.Namespace) -> int:
+def _load_spec_or_report(path: str) -> RoleSpec | None:
+    """The validated spec, or None after printing each problem as 'file: field: message'."""
     try:
-        spec = load_spec(args.path)
+        return load_spec(path)
     except SpecError as exc:
         print("\n".join(exc.lines()), file=sys.stderr)
+        return None
+
+
+def _spec_show(args: argparse.Namespace) -> int:
+    spec = _load_spec_or_report(args.path)
+    if spec is None:
         return 1
     json.dump(spec.model_dump(mode="json"), sys.stdout, indent=2, ensure_ascii=False)
     print()
