@@ -189,8 +189,10 @@ def screen(base: RoleSpec, active: RoleSpec, files: list[tuple[str, bytes]]) -> 
                 evaluate(base, outcome) if isinstance(outcome, Document) else failed(outcome, data)
             )
         bar.empty()
-    unique = list(dict.fromkeys(keys))
-    return ranked([rescore(active, cache[key]) for key in unique])
+    by_content: dict[str, tuple[str, str, str]] = {}
+    for key in keys:  # the same resume uploaded twice is one candidate (first name wins)
+        by_content.setdefault(key[2], key)
+    return ranked([rescore(active, cache[key]) for key in by_content.values()])
 
 
 def status_ui(candidates: list[Candidate], blind: bool) -> None:

@@ -188,3 +188,13 @@ def test_bias_self_check_and_audit_trail_in_the_app():
     restarted = _app()  # a new session reads the same audit database
     runs = _table_with(restarted, "spec_hash")
     assert len(runs) >= 1 and (runs["candidates"] == 17).any()
+
+
+def test_same_resume_twice_is_one_candidate():
+    at = _app()
+    data = (SAMPLES / "data_analyst.txt").read_bytes()
+    at.file_uploader(key="resumes").set_value([
+        ("first.txt", data, "text/plain"), ("copy.txt", data, "text/plain")
+    ]).run()  # fmt: skip
+    assert _metrics(at)["Candidates"] == "1"
+    assert _ranking(at).value["candidate"].tolist() == ["first.txt"]
