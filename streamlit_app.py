@@ -433,8 +433,12 @@ def bias_report_ui(candidates: list[Candidate], groups: dict[str, str]) -> None:
     rows = pd.DataFrame(fairness.report_rows(reports))
     if any(r.flagged for r in reports):
         st.warning("At least one group's impact ratio is below 0.8 (four-fifths rule).")
-    st.altair_chart(charts.impact_chart(rows), width="stretch")
-    st.dataframe(rows.drop(columns="threshold"), hide_index=True, width="stretch", key="impact")
+    if not shortlist:
+        st.info("Nobody is shortlisted yet: selection rates are all 0. Scoring rates are shown.")
+    left, right = st.columns(2)
+    left.altair_chart(charts.impact_chart(reports, "selection"), width="stretch")
+    right.altair_chart(charts.impact_chart(reports, "scoring"), width="stretch")
+    st.dataframe(rows, hide_index=True, width="stretch", key="impact")
     st.download_button(
         "Download bias report (CSV)",
         fairness.report_csv(reports),

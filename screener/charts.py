@@ -5,6 +5,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from screener.fairness import FOUR_FIFTHS, GroupReport
+
 BAND_COLOURS = alt.Scale(
     domain=["strong", "possible", "weak"], range=["#2e7d32", "#f9a825", "#c62828"]
 )
@@ -57,26 +59,39 @@ def skill_heatmap(cells: pd.DataFrame) -> alt.Chart:
     return chart
 
 
-def impact_chart(report: pd.DataFrame) -> alt.Chart:
-    """Selection rate per group, with the four-fifths line under the highest rate."""
+def impact_chart(reports: list[GroupReport], metric: str) -> alt.Chart:
+    """Selection or scoring rate per group; the dashed line is 4/5 of the highest rate."""
+    rows = [
+        {
+            "group": r.group,
+            "rate": getattr(r, f"{metric}_rate") or 0.0,
+            "impact_ratio": getattr(r, f"{metric}_impact_ratio"),
+            "below_four_fifths": (getattr(r, f"{metric}_impact_ratio") or 1.0) < FOUR_FIFTHS,
+            "count": r.count,
+        }
+        for r in reports
+    ]
+    eligible = [
+        row["rate"]
+        for row, r in zip(rows, reports, strict=True)
+        if getattr(r, f"{metric}_impact_ratio") is not None
+    ]
+    threshold = FOUR_FIFTHS * max(eligible, default=0.0)
+    data = pd.DataFrame(rows).assign(threshold=threshold)
     bars = (
-        alt.Chart(report)
+        alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("group:N", title=None, sort=None),
-            y=alt.Y("selection_rate:Q", title="Selection rate", axis=alt.Axis(format="%")),
+            x=alt.X("group:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("rate:Q", title=f"{metric.capitalize()} rate",
+                    axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
             color=alt.Color(
-                "four_fifths_flag:N", title="Below 4/5",
+                "below_four_fifths:N", title="Below 4/5",
                 scale=alt.Scale(domain=[False, True], range=["#2e7d32", "#c62828"]),
             ),
-            tooltip=["group:N", "count:Q", "selected:Q", "selection_rate:Q",
-                     "selection_impact_ratio:Q"],
+            tooltip=["group:N", "count:Q", alt.Tooltip("rate:Q", format=".1%"), "impact_ratio:Q"],
         )
     )  # fmt: skip
-    line = (
-        alt.Chart(report)
-        .mark_rule(strokeDash=[4, 4])
-        .encode(y=alt.Y("threshold:Q", aggregate="max"))
-    )
-    chart: alt.Chart = (bars + line).properties(height=240)
+    line = alt.Chart(data).mark_rule(strokeDash=[4, 4]).encode(y="mean(threshold):Q")
+    chart: alt.Chart = (bars + line).properties(height=220, title=f"{metric.capitalize()} rate")
     return chart

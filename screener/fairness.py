@@ -41,7 +41,8 @@ class GroupReport:
     scoring_rate: float | None
     scoring_impact_ratio: float | None
     flagged: bool
-    p_value: float | None
+    selection_p_value: float
+    scoring_p_value: float | None
     note: str
 
 
@@ -84,6 +85,8 @@ def impact_report(outcomes: Mapping[str, Outcome], groups: Mapping[str, str]) ->
     eligible = {g for g, m in members.items() if g != UNKNOWN and len(m) / total >= SMALL_SHARE}
     selection = {g: _rate(sum(o.selected for o in m), len(m)) for g, m in members.items()}
     scoring = {g: _scoring_rate(m, median) for g, m in members.items()}
+    total_above = sum(o.score is not None and o.score > median for o in outcomes.values())
+    total_scored = len(scores)
     best_selection = max((selection[g] for g in eligible), default=0.0)
     best_scoring = max((scoring[g] or 0.0 for g in eligible), default=0.0)
     reports = []
@@ -93,19 +96,25 @@ def impact_report(outcomes: Mapping[str, Outcome], groups: Mapping[str, str]) ->
         sel_ratio = _ratio(selection[group], best_selection) if group in eligible else None
         score_ratio = _ratio(scoring[group], best_scoring) if group in eligible else None
         flagged = any(r is not None and r < FOUR_FIFTHS for r in (sel_ratio, score_ratio))
-        p_value = fisher_exact(selected, len(m) - selected, total_selected - selected,
-                               total - len(m) - (total_selected - selected))  # fmt: skip
+        above = sum(o.score is not None and o.score > median for o in m)
+        scored = sum(o.score is not None for o in m)
         reports.append(
             GroupReport(
                 group=group, count=len(m), selected=selected, selection_rate=selection[group],
-                selection_impact_ratio=sel_ratio,
-                above_median=sum(o.score is not None and o.score > median for o in m),
-                scoring_rate=scoring[group], scoring_impact_ratio=score_ratio,
-                flagged=flagged, p_value=p_value,
+                selection_impact_ratio=sel_ratio, above_median=above,
+                scoring_rate=scoring[group], scoring_impact_ratio=score_ratio, flagged=flagged,
+                selection_p_value=_versus_rest(selected, len(m), total_selected, total),
+                scoring_p_value=_versus_rest(above, scored, total_above, total_scored)
+                if scored else None,
                 note=_note(group, len(m), total, group in eligible),
             )
         )  # fmt: skip
     return reports
+
+
+def _versus_rest(hits: int, size: int, all_hits: int, everyone: int) -> float:
+    """Fisher's exact p-value: this group's hit rate against everyone else's."""
+    return fisher_exact(hits, size - hits, all_hits - hits, everyone - size - (all_hits - hits))
 
 
 def _rate(part: int, whole: int) -> float:
@@ -157,9 +166,7 @@ def fisher_exact(a: int, b: int, c: int, d: int) -> float:
 
 
 def report_rows(reports: list[GroupReport]) -> list[dict[str, object]]:
-    """Flat rows for tables, charts and CSV; ``threshold`` is 4/5 of the best selection rate."""
-    eligible = [r.selection_rate for r in reports if r.selection_impact_ratio is not None]
-    threshold = FOUR_FIFTHS * max(eligible, default=0.0)
+    """Flat rows for tables and CSV."""
     return [
         {
             "group": r.group, "count": r.count, "selected": r.selected,
@@ -169,9 +176,9 @@ def report_rows(reports: list[GroupReport]) -> list[dict[str, object]]:
             "scoring_rate": None if r.scoring_rate is None else round(r.scoring_rate, 4),
             "scoring_impact_ratio": r.scoring_impact_ratio,
             "four_fifths_flag": r.flagged,
-            "p_value": None if r.p_value is None else round(r.p_value, 4),
+            "selection_p_value": round(r.selection_p_value, 4),
+            "scoring_p_value": None if r.scoring_p_value is None else round(r.scoring_p_value, 4),
             "note": r.note,
-            "threshold": threshold,
         }
         for r in reports
     ]  # fmt: skip

@@ -33,7 +33,8 @@ def test_known_numbers_give_impact_ratio_half_and_flag():
     assert reports["A"].selection_impact_ratio == 1.0
     assert reports["B"].selection_impact_ratio == 0.5
     assert reports["B"].flagged and not reports["A"].flagged
-    assert reports["B"].p_value < 0.01
+    assert reports["B"].selection_p_value < 0.01
+    assert reports["B"].scoring_p_value < 0.01  # scores follow selection in this fixture
 
 
 def test_equal_rates_are_not_flagged():
