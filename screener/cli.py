@@ -108,7 +108,7 @@ def _redact(args: argparse.Namespace) -> int:
         spec = _load_spec_or_report(args.spec)
         if spec is None:
             return 2
-        keep = spec_words(r.text for _, _, i in spec.matchables() for r in i.alias_rules())
+        keep = spec_words(spec)
     try:
         paths = find_resumes(args.inputs)
     except FileNotFoundError as exc:

@@ -138,12 +138,12 @@ def _coding_round(rounds: list[InterviewRound]) -> InterviewRound | None:
 
 def _gap_focus(spec: RoleSpec, score: Score, found: dict[str, ItemMatch]) -> list[FocusArea]:
     focus = [
-        FocusArea(m.split(" (any of")[0], "missing", f"no evidence on the resume: {m}")
-        for m in score.missing_must_haves
+        FocusArea(gap.topic, "missing", f"no evidence on the resume: {gap.label}")
+        for gap in score.missing
     ]
     focus += [
-        FocusArea(u.split(": ")[-1], "verify", "must-have seen only in a list or as a misspelling")
-        for u in score.unverified_must_haves
+        FocusArea(gap.topic, "verify", "must-have seen only in a list or as a misspelling")
+        for gap in score.unverified
     ]
     listed = [
         s

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from screener.sections import heading_of
+from screener.spec import RoleSpec
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PROFILES = (
@@ -156,6 +157,7 @@ def _name_pattern(name: str, protected: set[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
 
 
-def spec_words(aliases: Iterable[str]) -> frozenset[str]:
+def spec_words(spec: RoleSpec) -> frozenset[str]:
     """Every single word of a spec's aliases, for ``keep`` (so 'Ruby' the skill survives)."""
+    aliases = (rule.text for _, _, item in spec.matchables() for rule in item.alias_rules())
     return frozenset(word.lower() for alias in aliases for word in alias.split())

@@ -40,6 +40,14 @@ class SkillCredit:
 
 
 @dataclass(frozen=True, slots=True)
+class MustHaveGap:
+    """A must-have that is missing or unverified: the skill to ask about, and what to show."""
+
+    topic: str  # a skill name, or an any-of group's name
+    label: str  # e.g. "Backend language (any of Python, Java, Go)" or "Git"
+
+
+@dataclass(frozen=True, slots=True)
 class RaisedFlag:
     id: str
     name: str
@@ -54,13 +62,21 @@ class Score:
     band: Band
     parts: tuple[Part, ...]
     credits: tuple[SkillCredit, ...]
-    missing_must_haves: tuple[str, ...]
-    unverified_must_haves: tuple[str, ...]
+    missing: tuple[MustHaveGap, ...]
+    unverified: tuple[MustHaveGap, ...]
     red_flags: tuple[RaisedFlag, ...]
 
     @property
     def must_haves_met(self) -> bool:
-        return not self.missing_must_haves
+        return not self.missing
+
+    @property
+    def missing_must_haves(self) -> tuple[str, ...]:
+        return tuple(gap.label for gap in self.missing)
+
+    @property
+    def unverified_must_haves(self) -> tuple[str, ...]:
+        return tuple(gap.label for gap in self.unverified)
 
 
 def score(spec: RoleSpec, result: MatchResult) -> Score:
@@ -95,8 +111,8 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         band=band,
         parts=tuple(Part(p.name, round(p.points, 1), p.max_points, p.detail) for p in parts),
         credits=tuple(credits),
-        missing_must_haves=tuple(missing),
-        unverified_must_haves=tuple(unverified),
+        missing=tuple(missing),
+        unverified=tuple(unverified),
         red_flags=tuple(flags),
     )
 
@@ -233,23 +249,23 @@ def _groups(skills: list[HardSkill]) -> list[Group]:
     return out
 
 
-def _must_haves(groups: list[Group], found: dict[str, ItemMatch]) -> tuple[list[str], list[str]]:
+def _must_haves(
+    groups: list[Group], found: dict[str, ItemMatch]
+) -> tuple[list[MustHaveGap], list[MustHaveGap]]:
     """Missing must-haves, and those seen only in a list or only by fuzzy match."""
-    missing: list[str] = []
-    unverified: list[str] = []
+    missing: list[MustHaveGap] = []
+    unverified: list[MustHaveGap] = []
     for group, skills in groups:
         if not any(s.must_have for s in skills):
             continue
-        label = (
-            skills[0].name
-            if group is None
-            else f"{group} (any of {', '.join(s.name for s in skills)})"
-        )
         present = [found[s.name] for s in skills if found[s.name].found]
         if not present:
-            missing.append(label)
+            names = ", ".join(s.name for s in skills)
+            label = skills[0].name if group is None else f"{group} (any of {names})"
+            missing.append(MustHaveGap(group or skills[0].name, label))
         elif not any(_verified(i) for i in present):
-            unverified.append(skills[0].name if group is None else f"{group}: {present[0].name}")
+            label = present[0].name if group is None else f"{group}: {present[0].name}"
+            unverified.append(MustHaveGap(present[0].name, label))
     return missing, unverified
 
 
