@@ -8,6 +8,7 @@ process (up to the spec's maximum). Must-haves still to verify go to the first r
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -136,7 +137,7 @@ def _coding_round(rounds: list[InterviewRound]) -> InterviewRound | None:
     return None
 
 
-def _gap_focus(spec: RoleSpec, score: Score, found: dict[str, ItemMatch]) -> list[FocusArea]:
+def _gap_focus(spec: RoleSpec, score: Score, found: Mapping[str, ItemMatch]) -> list[FocusArea]:
     focus = [
         FocusArea(gap.topic, "missing", f"no evidence on the resume: {gap.label}")
         for gap in score.missing
@@ -170,7 +171,7 @@ def _verify_reason(item: ItemMatch) -> str:
     return f"only {best.strength} in {best.section}, not shown in work or projects"
 
 
-def _strength_focus(spec: RoleSpec, found: dict[str, ItemMatch]) -> list[FocusArea]:
+def _strength_focus(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> list[FocusArea]:
     used = [s for s in spec.hard_skills if found[s.name].strength == "used"]
     used.sort(key=lambda s: -s.weight)
     return [
@@ -179,7 +180,7 @@ def _strength_focus(spec: RoleSpec, found: dict[str, ItemMatch]) -> list[FocusAr
     ]
 
 
-def _soft_focus(spec: RoleSpec, found: dict[str, ItemMatch]) -> list[FocusArea]:
+def _soft_focus(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> list[FocusArea]:
     missing = [s for s in spec.soft_skills if not found[s.name].found]
     return [FocusArea(s.name, "soft", "no evidence on the resume") for s in missing[:3]]
 

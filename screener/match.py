@@ -18,9 +18,10 @@ its section and the evidence line.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import cached_property
+from types import MappingProxyType
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -98,8 +99,13 @@ class MatchResult:
     items: tuple[ItemMatch, ...]
     sections_present: frozenset[str]
 
-    def by_name(self) -> dict[str, ItemMatch]:
-        return {item.name: item for item in self.items}
+    def by_name(self) -> Mapping[str, ItemMatch]:
+        """Items by spec name (computed once; read-only)."""
+        return self._by_name
+
+    @cached_property
+    def _by_name(self) -> Mapping[str, ItemMatch]:
+        return MappingProxyType({item.name: item for item in self.items})
 
     def found(self, kind: str | None = None) -> list[ItemMatch]:
         return [i for i in self.items if i.found and (kind is None or i.kind == kind)]
@@ -154,7 +160,7 @@ class _Doc:
     def line_of(self, position: int) -> int:
         """0-based line number of the token at ``position``."""
         if self._breaks is None:
-            self._breaks = [i for i, w in enumerate(self.lowered) if w == _BREAK]
+            self._breaks = list(_positions(self.lowered, [_BREAK]))
         return bisect_right(self._breaks, position)
 
     def line_tokens(self, line: int) -> tuple[int, int]:
@@ -320,10 +326,12 @@ class Matcher:
         grams = {w for w in lowered if len(w) >= FUZZY_MIN_CHARS - 1}
         if pair_words:
             # A two-word name is fuzzy-matched only when one of its words is spelled right.
+            anchors = [i for i, word in enumerate(lowered) if word in pair_words]
+            starts = {s for i in anchors for s in (i - 1, i) if 0 <= s < len(lowered) - 1}
             grams.update(
-                f"{a} {b}"
-                for a, b in pairwise(lowered)
-                if (a in pair_words or b in pair_words) and _BREAK not in (a, b)
+                f"{lowered[s]} {lowered[s + 1]}"
+                for s in starts
+                if _BREAK not in (lowered[s], lowered[s + 1])
             )
         grams -= self._exact_keys
         grams -= self._fuzzy_misses
@@ -385,9 +393,14 @@ def _matched_text(doc: _Doc, text: str, start: int, size: int, line: int) -> str
 
 
 def _positions(lowered: list[str], words: list[str]) -> Iterator[int]:
-    size = len(words)
-    for start, word in enumerate(lowered):
-        if word == words[0] and lowered[start : start + size] == words:
+    """Where ``words`` occur in ``lowered`` (list.index does the scanning in C)."""
+    size, start = len(words), -1
+    while True:
+        try:
+            start = lowered.index(words[0], start + 1)
+        except ValueError:
+            return
+        if size == 1 or lowered[start : start + size] == words:
             yield start
 
 

@@ -10,6 +10,7 @@ No part looks at names, contact details, age, gender or education.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -129,7 +130,7 @@ def _capped(used: float, listed: float, target: float, cap: float) -> float:
 
 
 def _hard_part(
-    spec: RoleSpec, groups: list[Group], found: dict[str, ItemMatch]
+    spec: RoleSpec, groups: list[Group], found: Mapping[str, ItemMatch]
 ) -> tuple[Part, list[SkillCredit]]:
     cfg = spec.scoring
     credits: list[SkillCredit] = []
@@ -163,7 +164,7 @@ def _hard_part(
     ), credits
 
 
-def _tools_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> Part:
+def _tools_part(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> Part:
     cfg = spec.scoring
     per_category: dict[str, list[ItemMatch]] = defaultdict(list)
     for item in found.values():
@@ -195,7 +196,7 @@ def _tools_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> Part:
     return Part("Tools", cfg.weights.tools * share, cfg.weights.tools, detail)
 
 
-def _soft_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> Part:
+def _soft_part(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> Part:
     cfg = spec.scoring
     items = [found[s.name] for s in spec.soft_skills if found[s.name].found]
     used = sum(1.0 for i in items if i.strength == "used")
@@ -212,7 +213,9 @@ def _soft_part(spec: RoleSpec, found: dict[str, ItemMatch]) -> Part:
     return Part("Soft skills", cfg.weights.soft_skills * share, cfg.weights.soft_skills, detail)
 
 
-def _practical_part(spec: RoleSpec, found: dict[str, ItemMatch], sections: frozenset[str]) -> Part:
+def _practical_part(
+    spec: RoleSpec, found: Mapping[str, ItemMatch], sections: frozenset[str]
+) -> Part:
     cfg = spec.scoring
     earned = 0.0
     seen: list[str] = []
@@ -250,7 +253,7 @@ def _groups(skills: list[HardSkill]) -> list[Group]:
 
 
 def _must_haves(
-    groups: list[Group], found: dict[str, ItemMatch]
+    groups: list[Group], found: Mapping[str, ItemMatch]
 ) -> tuple[list[MustHaveGap], list[MustHaveGap]]:
     """Missing must-haves, and those seen only in a list or only by fuzzy match."""
     missing: list[MustHaveGap] = []
@@ -275,7 +278,7 @@ def _verified(item: ItemMatch) -> bool:
 
 
 def _red_flags(
-    spec: RoleSpec, found: dict[str, ItemMatch], *, practical_points: float
+    spec: RoleSpec, found: Mapping[str, ItemMatch], *, practical_points: float
 ) -> list[RaisedFlag]:
     technical = [i for i in found.values() if i.kind in ("hard", "tool") and i.found]
     used = [i for i in technical if i.strength == "used"]
