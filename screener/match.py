@@ -21,7 +21,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from types import MappingProxyType
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -105,7 +104,7 @@ class MatchResult:
 
     @cached_property
     def _by_name(self) -> Mapping[str, ItemMatch]:
-        return MappingProxyType({item.name: item for item in self.items})
+        return {item.name: item for item in self.items}
 
     def found(self, kind: str | None = None) -> list[ItemMatch]:
         return [i for i in self.items if i.found and (kind is None or i.kind == kind)]

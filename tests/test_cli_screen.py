@@ -77,3 +77,13 @@ def test_parallel_batch_matches_serial(tmp_path):
     serial = subprocess.run([*args, "--workers", "1"], capture_output=True, text=True, check=True)
     assert json.loads(parallel.stdout) == json.loads(serial.stdout)
     assert "60/60" in parallel.stderr
+
+
+def test_library_batch_on_two_processes_returns_full_candidates(junior_spec):
+    from screener.screen import screen_files
+
+    files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.iterdir()) if p.suffix == ".txt"] * 4
+    parallel = screen_files(junior_spec, files, workers=2)
+    serial = screen_files(junior_spec, files, workers=1)
+    assert [c.score.total for c in parallel] == [c.score.total for c in serial]
+    assert all(c.match is not None and c.plan is not None for c in parallel)
