@@ -119,7 +119,7 @@ class _Entry:
 
 
 class _Doc:
-    """A resume as one flat token list; ``"\n"`` tokens separate lines.
+    """A resume as one flat token list; ``_BREAK`` tokens separate lines.
 
     Original-case tokens and character offsets are computed only when a rule needs them.
     """
