@@ -316,7 +316,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         )
     with tabs[1]:
         st.dataframe(
-            review.skill_table(candidate),
+            review.skill_table(candidate, blind=blind),
             hide_index=True,
             width="stretch",
             key="skills",
@@ -328,7 +328,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     with tabs[2]:
         plan_ui(spec, candidate, blind)
     with tabs[3]:
-        st.markdown(review.highlighted_resume(candidate), unsafe_allow_html=True)
+        st.markdown(review.highlighted_resume(candidate, blind=blind), unsafe_allow_html=True)
 
 
 def plan_ui(spec: RoleSpec, candidate: Candidate, blind: bool) -> None:

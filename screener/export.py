@@ -13,6 +13,7 @@ from typing import Any
 
 from screener.interview import InterviewPlan
 from screener.match import ItemMatch
+from screener.redact import redact
 from screener.score import Part, RaisedFlag
 from screener.screen import Candidate, rank_key
 
@@ -25,9 +26,23 @@ def display_name(candidate: Candidate, *, blind: bool) -> str:
     return candidate.id if blind else candidate.source
 
 
+def resume_lines(candidate: Candidate, *, blind: bool) -> list[str]:
+    """The resume's lines; in blind mode with personal details removed (same line numbers).
+
+    Words the matcher found are kept, so a skill that is also a name ('Ruby') survives.
+    """
+    if candidate.document is None:
+        return []
+    if not blind:
+        return candidate.document.lines
+    found = {h.matched for i in candidate.match.items for h in i.hits} if candidate.match else set()
+    return redact(candidate.document.text, keep=found).text.split("\n")
+
+
 def candidate_to_dict(candidate: Candidate, *, blind: bool = False) -> dict[str, Any]:
     """Everything about one candidate, JSON-ready. ``score`` is null unless status is ok."""
     score = candidate.score
+    lines = resume_lines(candidate, blind=blind)
     out: dict[str, Any] = {
         "id": candidate.id,
         "source": display_name(candidate, blind=blind),
@@ -42,7 +57,7 @@ def candidate_to_dict(candidate: Candidate, *, blind: bool = False) -> dict[str,
         "missing_must_haves": list(score.missing_must_haves) if score else [],
         "unverified_must_haves": list(score.unverified_must_haves) if score else [],
         "red_flags": [_flag(f) for f in score.red_flags] if score else [],
-        "skills": [skill_to_dict(i) for i in candidate.match.items if i.kind != "practical"]
+        "skills": [skill_to_dict(i, lines) for i in candidate.match.items if i.kind != "practical"]
         if candidate.match
         else [],
         "practical_evidence": [i.name for i in candidate.match.found("practical")]
@@ -56,8 +71,8 @@ def candidate_to_dict(candidate: Candidate, *, blind: bool = False) -> dict[str,
     return out
 
 
-def skill_to_dict(item: ItemMatch) -> dict[str, Any]:
-    """A skill's strongest evidence; a skill not found carries only its name and kind."""
+def skill_to_dict(item: ItemMatch, lines: list[str]) -> dict[str, Any]:
+    """A skill's strongest evidence (the line from ``lines``); a skill not found: name only."""
     out: dict[str, Any] = {
         "name": item.name,
         "kind": item.kind,
@@ -74,7 +89,7 @@ def skill_to_dict(item: ItemMatch) -> dict[str, Any]:
             "strength": best.strength,
             "section": best.section,
             "line": best.line,
-            "evidence": best.evidence,
+            "evidence": lines[best.line - 1],
             "mentions": len(item.hits),
         }
     return out

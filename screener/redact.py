@@ -27,30 +27,33 @@ _PROFILES = (
     (re.compile(r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/[^\s|,;)]*", re.I),
      "[social profile]"),
     (re.compile(r"\b(?:https?://)?(?:www\.)?[\w-]+\.(?:dev|io|me|site|page|net|com)(?:/[^\s|,;)]*)?"
-                r"(?=\s+portfolio|\s*$|\s*[|·])", re.I), "[portfolio site]"),
+                r"(?=[ \t]+portfolio|[ \t]*$|[ \t]*[|·])", re.I | re.M), "[portfolio site]"),
 )  # fmt: skip
 _PHONE = re.compile(
-    r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,5}\)[\s.-]?)?\d{2,6}(?:[\s.-]\d{2,6}){1,4}(?![\w/])"
+    r"(?<![\w/])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{2,5}\)[ \t.-]?)?"
+    r"\d{2,6}(?:[ \t.-]\d{2,6}){1,4}(?![\w/])"
 )
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} \w+ \d{4}|\w+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
 )
 _BIRTH = re.compile(
-    rf"\b(?:born(?: on)?|date of birth|d\.?o\.?b\.?)\s*:?\s*(?:{_DATE}|(?:in )?\d{{4}})", re.I
+    rf"\b(?:born(?: on)?|date of birth|d\.?o\.?b\.?)[ \t]*:?[ \t]*(?:{_DATE}|(?:in )?\d{{4}})", re.I
 )
-_AGE = re.compile(r"\b(?:age[d]?\s*:?\s*\d{2}|\d{2}\s*(?:years|yrs)\s*old|\d{2}\s*y/o)\b", re.I)
+_AGE = re.compile(
+    r"\b(?:age[d]?[ \t]*:?[ \t]*\d{2}|\d{2}[ \t]*(?:years|yrs)[ \t]*old|\d{2}[ \t]*y/o)\b", re.I
+)
 _STREET = re.compile(
-    r"\b\d{1,5}[a-z]?\s+(?:[A-Z][\w'-]*\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|"
-    r"Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Strasse|Straße)\b\.?"
+    r"\b\d{1,5}[a-z]?[ \t]+(?:[A-Z][\w'-]*[ \t]+){1,3}"
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Strasse|Straße)\b\.?"
 )
 _POSTCODES = (
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"),  # UK
     re.compile(r"\b[A-Z]\d[A-Z] ?\d[A-Z]\d\b"),  # Canada
-    re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+\d{5}(?:-\d{4})?\b"),  # US: state + ZIP
+    re.compile(r"\b(?:[A-Z]{2}|[A-Z][a-z]+)[ \t]+\d{5}(?:-\d{4})?\b"),  # US: state + ZIP
 )
 _LABELLED = re.compile(
     r"\b(nationality|citizenship|religion|religious affiliation|marital status|gender|sex|"
-    r"pronouns|ethnicity|race)\s*:\s*[^|·,;.\n]+",
+    r"pronouns|ethnicity|race)[ \t]*:[ \t]*[^|·,;.\n]+",
     re.I,
 )
 _WORDS = {
@@ -69,7 +72,7 @@ _WORD_PATTERNS = {
     for marker, words in _WORDS.items()
 }
 _NAME_PART = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^[A-ZÀ-Ý]{2,}$")
-_NAME_SEPARATORS = re.compile(r"\s+[—–|·-]\s+|,")
+_NAME_SEPARATORS = re.compile(r"[ \t]+[—–|·-][ \t]+|,")
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def _redact_phones(text: str, removed: Counter[str]) -> str:
     def check(match: re.Match[str]) -> str:
         value = match.group(0)
         digits = sum(ch.isdigit() for ch in value)
-        if not 9 <= digits <= 15 or re.fullmatch(r"\d{4}\s*[-–]\s*\d{4}", value.strip()):
+        if not 9 <= digits <= 15 or re.fullmatch(r"\d{4}[ \t]*[-–][ \t]*\d{4}", value.strip()):
             return value
         removed["[phone]"] += 1
         return "[phone]"

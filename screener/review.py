@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from screener.export import display_name, summary_row
+from screener.export import display_name, resume_lines, summary_row
 from screener.interview import PlannedRound
 from screener.match import ItemMatch
 from screener.screen import Candidate
@@ -66,10 +66,11 @@ def shortlist_from_editor(
     return (shortlist - shown_ids) | ticked
 
 
-def skill_table(candidate: Candidate) -> pd.DataFrame:
+def skill_table(candidate: Candidate, *, blind: bool = False) -> pd.DataFrame:
     """The skill-match table of one candidate: every spec item, found or not."""
     assert candidate.match is not None
-    rows = [_skill_row(item) for item in candidate.match.items]
+    lines = resume_lines(candidate, blind=blind)
+    rows = [_skill_row(item, lines) for item in candidate.match.items]
     frame = pd.DataFrame(rows)
     order = {"hard": 0, "tool": 1, "soft": 2, "practical": 3}
     frame["_order"] = frame["kind"].map(order)
@@ -80,7 +81,7 @@ def skill_table(candidate: Candidate) -> pd.DataFrame:
     )
 
 
-def _skill_row(item: ItemMatch) -> dict[str, Any]:
+def _skill_row(item: ItemMatch, lines: list[str]) -> dict[str, Any]:
     best = item.best
     return {
         "skill": item.name,
@@ -88,7 +89,7 @@ def _skill_row(item: ItemMatch) -> dict[str, Any]:
         "match_type": best.match_type if best else "",
         "similarity": best.similarity if best else None,
         "matched_text": best.matched if best else "",
-        "evidence": best.evidence if best else "",
+        "evidence": lines[best.line - 1] if best else "",
         "evidence_strength": best.strength if best else "",
         "section": best.section if best else "",
         "line": best.line if best else None,
@@ -133,13 +134,13 @@ def heatmap_frame(candidates: Sequence[Candidate], *, blind: bool, top: int = 20
     return pd.DataFrame(rows, columns=["candidate", "skill", "evidence", "value"])
 
 
-def highlighted_resume(candidate: Candidate) -> str:
+def highlighted_resume(candidate: Candidate, *, blind: bool = False) -> str:
     """The resume as escaped HTML with every matched word wrapped in ``<mark>``.
 
-    Resume text is untrusted: everything is escaped before the marks are added.
+    Resume text is untrusted: everything is escaped before the marks are added. In blind
+    mode personal details are removed first.
     """
-    assert candidate.document is not None
-    lines = candidate.document.lines
+    lines = resume_lines(candidate, blind=blind)
     marks: dict[int, list[str]] = {}
     if candidate.match:
         for item in candidate.match.items:

@@ -94,3 +94,28 @@ def test_cli_redact_writes_one_txt_per_input(tmp_path, capsys):
     ]
     text = (out / "python_django_graduate.txt").read_text()
     assert "Priya" not in text and "[GitHub profile]" in text and "Django" in text
+
+
+def test_redaction_keeps_line_numbers():
+    text = "Jane Doe\n12 Baker\nStreet\n+44 20\n7946 0958\nborn\n12/03/1998\n2019\n2023"
+    assert len(redact(text).text.split("\n")) == len(text.split("\n"))
+
+
+def test_blind_exports_and_views_hide_personal_details(junior_spec):
+    import json
+
+    from screener import review
+    from screener.export import candidate_to_dict
+    from screener.screen import screen_one
+
+    name = "node_bootcamp_graduate.txt"
+    candidate = screen_one(junior_spec, name, (SAMPLES / name).read_bytes())
+    blind_json = json.dumps(candidate_to_dict(candidate, blind=True))
+    open_json = json.dumps(candidate_to_dict(candidate, blind=False))
+    for personal in ("Marcus", "Okafor", "marcus.okafor@example.com", "mokafor-codes"):
+        assert personal not in blind_json
+        assert personal not in review.highlighted_resume(candidate, blind=True)
+        assert personal not in " ".join(review.skill_table(candidate, blind=True)["evidence"])
+    assert "MARCUS OKAFOR" in review.highlighted_resume(candidate, blind=False)
+    assert '"source": "node_bootcamp_graduate.txt"' in open_json
+    assert "<mark>Node.js</mark>" in review.highlighted_resume(candidate, blind=True)
