@@ -129,6 +129,8 @@ def role_ui(base: RoleSpec, active: RoleSpec) -> None:
         st.download_button(
             "Download job description (Markdown)", text, "job_description.md", key="download_jd"
         )
+        with st.expander("Copy as Markdown"):
+            st.code(text, language="markdown")
         st.markdown(text)
     with right:
         st.subheader("Hiring guidance")
@@ -204,17 +206,15 @@ def status_ui(candidates: list[Candidate], blind: bool) -> None:
     cols[2].metric("All must-haves met", sum(c.score.must_haves_met for c in scored if c.score))
     cols[3].metric("Needs review (scanned)", counts["needs_review"])
     cols[4].metric("Rejected files", counts["error"])
-    problems = [c for c in candidates if c.status != "ok" or c.warnings]
-    if problems:
-        with st.expander(
-            f"File status: {len(problems)} file(s) need attention", expanded=counts["error"] > 0
-        ):
-            st.dataframe(
-                review.status_frame(problems, blind=blind),
-                hide_index=True,
-                width="stretch",
-                key="status_table",
-            )
+    attention = sum(c.status != "ok" or bool(c.warnings) for c in candidates)
+    title = f"File status: {len(candidates)} file(s), {attention} need attention"
+    with st.expander(title, expanded=counts["error"] > 0):
+        st.dataframe(
+            review.status_frame(candidates, blind=blind),
+            hide_index=True,
+            width="stretch",
+            key="status_table",
+        )
 
 
 def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> list[Candidate]:

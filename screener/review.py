@@ -211,14 +211,17 @@ def editor_key(shown: pd.DataFrame) -> str:
 
 
 def status_frame(candidates: Sequence[Candidate], *, blind: bool) -> pd.DataFrame:
-    """Per-file status for files that need attention: rejected (why) or needs review."""
+    """Per-file status: rejected and needs-review files first, with the reason."""
     labels = {"ok": "parsed", "needs_review": "needs review (scanned)", "error": "rejected"}
+    order = {"error": 0, "needs_review": 1, "ok": 2}
+    candidates = sorted(candidates, key=lambda c: (order[c.status], not c.warnings))
     return pd.DataFrame(
         [
             {
                 "file": display_name(c, blind=blind),
                 "status": labels[c.status],
-                "why": c.error or "; ".join(c.warnings),
+                "why": c.error or "; ".join(c.warnings) or "",
+                "score": c.score.total if c.score else None,
             }
             for c in candidates
         ]

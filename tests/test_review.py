@@ -120,3 +120,10 @@ def test_job_description_from_spec(junior_spec):
     assert "Experience with Python, Java, Go, Node.js, C# (any one is fine)" in text
     assert "2-3 rounds, no take-home project" in text
     assert "Write clean, efficient, and well-documented code" in text
+
+
+def test_status_frame_lists_every_file_problems_first(candidates):
+    frame = review.status_frame(candidates, blind=False)
+    assert frame["file"].tolist()[0] == "scanned_resume.pdf"
+    assert frame["status"].tolist() == ["needs review (scanned)", "parsed", "parsed"]
+    assert "no text layer" in frame["why"].iloc[0]
