@@ -11,10 +11,9 @@ from screener import audit, charts, fairness, review
 from screener.audit import AuditLog
 from screener.errors import SpecError
 from screener.export import display_name, results_csv, shortlist_csv
-from screener.ingest import Document, ingest_many
 from screener.interview import plan_markdown
 from screener.jobad import job_description
-from screener.screen import Candidate, evaluate, failed, ranked, rescore
+from screener.screen import Candidate
 from screener.spec import RoleSpec, load_spec, parse_spec
 
 ROOT = Path(__file__).resolve().parent
@@ -172,29 +171,15 @@ def inputs_ui() -> list[tuple[str, bytes]]:
 
 
 def screen(base: RoleSpec, active: RoleSpec, files: list[tuple[str, bytes]]) -> list[Candidate]:
-    """Match new files once (cached by content); rescore all with the adjusted spec."""
-    cache: dict[tuple[str, str, str], Candidate] = st.session_state.cache
-    keys = [(base.fingerprint, name, review.content_key(data)) for name, data in files]
-    todo = [
-        (key, name, data) for key, (name, data) in zip(keys, files, strict=True) if key not in cache
-    ]
-    if todo:
-        bar = st.progress(0.0, text=f"Reading {len(todo)} file(s)…")
-        outcomes = ingest_many(
-            [(name, data) for _, name, data in todo],
-            progress=lambda done, total, name: bar.progress(
-                done / total, text=f"Read {done}/{total}: {name}"
-            ),
-        )
-        for (key, _, data), outcome in zip(todo, outcomes, strict=True):
-            cache[key] = (
-                evaluate(base, outcome) if isinstance(outcome, Document) else failed(outcome, data)
-            )
-        bar.empty()
-    by_content: dict[str, tuple[str, str, str]] = {}
-    for key in keys:  # the same resume uploaded twice is one candidate (first name wins)
-        by_content.setdefault(key[2], key)
-    return ranked([rescore(active, cache[key]) for key in by_content.values()])
+    """Match new files once (cached by content in this session); rescore all."""
+    bar = st.empty()
+
+    def progress(done: int, total: int, name: str) -> None:
+        bar.progress(done / total, text=f"Read {done}/{total}: {name}")
+
+    candidates = review.screen_cached(st.session_state.cache, base, active, files, progress)
+    bar.empty()
+    return candidates
 
 
 def status_ui(candidates: list[Candidate], blind: bool) -> None:

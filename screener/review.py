@@ -10,15 +10,17 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
 import yaml
 
 from screener.export import display_name, resume_lines, summary_row
+from screener.ingest import Document, Progress, ingest_many
 from screener.interview import PlannedRound
 from screener.match import ItemMatch
-from screener.screen import Candidate
+from screener.screen import Candidate, evaluate, failed, ranked, rescore
 from screener.spec import RoleSpec, spec_from_dict
 
 STRENGTH_VALUE = {"used": 2, "listed": 1, "mentioned": 1}
@@ -200,8 +202,40 @@ def split_pasted(text: str) -> list[tuple[str, str]]:
     return [(f"pasted resume {n}.txt", p) for n, p in enumerate((p for p in parts if p), start=1)]
 
 
-def content_key(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+ScreeningCache = dict[tuple[str, str], Candidate]
+
+
+def screen_cached(
+    cache: ScreeningCache,
+    base: RoleSpec,
+    active: RoleSpec,
+    files: Sequence[tuple[str, bytes]],
+    progress: Progress | None = None,
+) -> list[Candidate]:
+    """Ingest and match only files whose content is not in ``cache`` (per base spec), then
+    rescore everything with ``active`` (the base spec with this screening's weights).
+
+    The same content uploaded twice is one candidate, shown under its first name.
+    """
+    named: dict[tuple[str, str], str] = {}  # content key -> first name it came with
+    todo: dict[tuple[str, str], bytes] = {}
+    for name, data in files:
+        key = (base.fingerprint, hashlib.sha256(data).hexdigest())
+        named.setdefault(key, name)
+        if key not in cache:
+            todo.setdefault(key, data)
+    if todo:
+        batch = [(named[key], data) for key, data in todo.items()]
+        outcomes = ingest_many(batch, progress=progress)
+        for (key, data), outcome in zip(todo.items(), outcomes, strict=True):
+            cache[key] = (
+                evaluate(base, outcome) if isinstance(outcome, Document) else failed(outcome, data)
+            )
+    return ranked([rescore(active, _renamed(cache[key], name)) for key, name in named.items()])
+
+
+def _renamed(candidate: Candidate, name: str) -> Candidate:
+    return candidate if candidate.source == name else replace(candidate, source=name)
 
 
 def editor_key(shown: pd.DataFrame) -> str:
