@@ -174,15 +174,22 @@ class _Doc:
         """(line, begin, end): the line and character offsets of ``size`` tokens."""
         line = self.line_of(position)
         line_start = self.line_tokens(line)[0]
-        text, offset = self.lines[line], 0
-        begin = 0
+        text, words = self.lowered_line(line), self.lowered
+        if len(text) != len(self.lines[line]):  # lower() changed lengths: use original case
+            text, words = self.lines[line], self.words
+        offset = begin = 0
         for index in range(line_start, position + size):
-            word = self.words[index]
+            word = words[index]
             offset = text.find(word, offset)
             if index == position:
                 begin = offset
             offset += len(word)
         return line, begin, offset
+
+    def original(self, position: int, size: int) -> tuple[str, ...]:
+        """The tokens as written (case kept), without tokenising the whole resume again."""
+        line, begin, end = self.span(position, size)
+        return tuple(tokens(self.lines[line][begin:end]))
 
 
 def tokens(text: str) -> list[str]:
@@ -275,7 +282,7 @@ class Matcher:
         lowered = doc.lowered
         key = lowered[start] if size == 1 else " ".join(lowered[start : start + size])
         for entry in self._exact.get(key, ()):
-            if entry.rule.case_sensitive and tuple(doc.words[start : start + size]) != entry.words:
+            if entry.rule.case_sensitive and doc.original(start, size) != entry.words:
                 continue
             return entry
         return None

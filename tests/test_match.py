@@ -166,3 +166,18 @@ def test_matching_is_deterministic(toy_spec, text):
     sections = ["experience"] * len(lines)
     first = Matcher(toy_spec).match(lines, sections)
     assert first == compile_matcher(toy_spec).match(lines, sections)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("İstanbul: backend services in Go", True),  # lower() lengthens 'İ'
+        ("İstanbul: backend services in go", False),
+        ("Développeur backend en Go", True),
+        ("Réseau: the rest of the team", False),
+    ],
+)
+def test_case_sensitive_aliases_on_non_ascii_lines(toy_spec, text, found):
+    names = _found(toy_spec, text)
+    assert ("Go" in names) is found
+    assert "REST APIs" not in names
