@@ -329,7 +329,7 @@ class Matcher:
     def _candidate_grams(self, doc: _Doc) -> set[str]:
         """Words (and word pairs) that could be a misspelt tech name and are not yet known."""
         lowered, pair_words = doc.lowered, self._pair_words
-        grams = {w for w in lowered if len(w) >= FUZZY_MIN_CHARS - 1}
+        grams = {w for w in set(lowered) if len(w) >= FUZZY_MIN_CHARS - 1}
         if pair_words:
             # A two-word name is fuzzy-matched only when one of its words is spelled right.
             anchors = [i for i, word in enumerate(lowered) if word in pair_words]
