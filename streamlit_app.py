@@ -331,7 +331,7 @@ def plan_ui(spec: RoleSpec, candidate: Candidate, blind: bool) -> None:
         with st.expander(
             f"Round {number}: {round_.name} ({round_.duration_minutes} min)", expanded=number == 1
         ):
-            st.markdown(review.round_markdown(round_))
+            st.markdown(review.round_markdown(round_, plan.rating_scale))
 
 
 def export_ui(candidates: list[Candidate], blind: bool) -> None:

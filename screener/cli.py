@@ -9,9 +9,11 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from screener.errors import SpecError
+from screener.ingest import Limits
 from screener.spec import RoleSpec, json_schema, load_spec
 
 
@@ -54,13 +56,47 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     screen.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
     screen.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
     screen.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    _add_limit_options(screen)
     screen.set_defaults(handler=_screen)
 
     redact = commands.add_parser("redact", help="write resumes with personal details removed")
     redact.add_argument("--out", required=True, help="folder for the redacted .txt files")
     redact.add_argument("--spec", help="role spec whose skill words are never removed")
     redact.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    _add_limit_options(redact)
     redact.set_defaults(handler=_redact)
+
+
+def _add_limit_options(parser: argparse.ArgumentParser) -> None:
+    defaults = Limits()
+    group = parser.add_argument_group("limits on each input file")
+    group.add_argument(
+        "--max-mb",
+        type=float,
+        default=defaults.max_bytes / 2**20,
+        help="largest file read (default: %(default)g MB)",
+    )
+    group.add_argument(
+        "--max-pages",
+        type=int,
+        default=defaults.max_pages,
+        help="PDF pages read (default: %(default)s)",
+    )
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=defaults.timeout_s,
+        help="seconds to parse one PDF/DOCX (default: %(default)g)",
+    )
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return replace(
+        Limits(),
+        max_bytes=int(args.max_mb * 2**20),
+        max_pages=args.max_pages,
+        timeout_s=args.timeout,
+    )
 
 
 def _screen(args: argparse.Namespace) -> int:
@@ -77,7 +113,14 @@ def _screen(args: argparse.Namespace) -> int:
         print(f"screener: {exc}", file=sys.stderr)
         return 2
     bar = ProgressBar(len(files))
-    run = partial(screen_files_as, spec, files, workers=args.workers, progress=bar.update)
+    run = partial(
+        screen_files_as,
+        spec,
+        files,
+        limits=_limits(args),
+        workers=args.workers,
+        progress=bar.update,
+    )
     if args.format == "csv":
         rows = run(partial(row_record, blind=args.blind))
         text = to_csv(row for _, row in sorted(rows, key=lambda r: r[0]))
@@ -119,7 +162,7 @@ def _redact(args: argparse.Namespace) -> int:
     failures = 0
     for path in paths:
         try:
-            document = ingest_bytes(path.read_bytes(), str(path))
+            document = ingest_bytes(path.read_bytes(), str(path), _limits(args))
         except IngestError as exc:
             failures += 1
             print(f"{exc.filename}: {exc.message}", file=sys.stderr)

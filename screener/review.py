@@ -270,7 +270,7 @@ def credits_table(candidate: Candidate) -> pd.DataFrame:
     )
 
 
-def round_markdown(round_: PlannedRound) -> str:
+def round_markdown(round_: PlannedRound, scale: dict[int, str]) -> str:
     """One interview round as Markdown for the app."""
     out = [f"*{round_.purpose}* {round_.format}", ""]
     if round_.focus:
@@ -286,5 +286,7 @@ def round_markdown(round_: PlannedRound) -> str:
         out += ["**Red flags to probe**", ""]
         out += [f"- **{p.red_flag}**: {p.how}" for p in round_.probes]
         out.append("")
-    out += ["**Scorecard** (rate 1-4): " + ", ".join(round_.scorecard)]
+    anchors = "; ".join(f"{k} = {v}" for k, v in sorted(scale.items()))
+    out += ["**Scorecard**: rate each area " + anchors, "", "| Area | Rating | Notes |",
+            "|---|---|---|", *[f"| {row} | | |" for row in round_.scorecard]]  # fmt: skip
     return "\n".join(out)

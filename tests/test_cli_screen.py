@@ -87,3 +87,13 @@ def test_library_batch_on_two_processes_returns_full_candidates(junior_spec):
     serial = screen_files(junior_spec, files, workers=1)
     assert [c.score.total for c in parallel] == [c.score.total for c in serial]
     assert all(c.match is not None and c.plan is not None for c in parallel)
+
+
+def test_limit_options_reach_ingestion(capsys):
+    path = SAMPLES / "senior_backend_engineer.pdf"
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), "--max-mb", "0.001", str(path)]) == 0
+    [candidate] = json.loads(capsys.readouterr().out)["candidates"]
+    assert candidate["status"] == "error" and candidate["error_code"] == "too_large"
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), "--max-pages", "1", str(path)]) == 0
+    [candidate] = json.loads(capsys.readouterr().out)["candidates"]
+    assert candidate["warnings"] == ["truncated: read the first 1 of 2 pages"]
