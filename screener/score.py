@@ -93,12 +93,13 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         _practical_part(spec, found, result.sections_present),
     ]
     flags = _red_flags(spec, found, practical_points=parts[3].points)
-    subtotal = sum(p.points for p in parts)
-    penalty = min(subtotal, sum(f.penalty for f in flags))
+    parts = [Part(p.name, round(p.points, 1), p.max_points, p.detail) for p in parts]
+    subtotal = round(sum(p.points for p in parts), 1)
+    penalty = min(subtotal, round(sum(f.penalty for f in flags), 1))
     if flags:
         names = ", ".join(f.name for f in flags if f.penalty) or "none with a penalty"
         parts.append(Part("Red-flag penalty", -penalty, 0.0, names))
-    total = round(subtotal - penalty, 1)
+    total = round(subtotal - penalty, 1)  # parts are rounded first, so they add up exactly
     band: Band = (
         "strong"
         if total >= cfg.strong_band
@@ -110,7 +111,7 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
     return Score(
         total=total,
         band=band,
-        parts=tuple(Part(p.name, round(p.points, 1), p.max_points, p.detail) for p in parts),
+        parts=tuple(parts),
         credits=tuple(credits),
         missing=tuple(missing),
         unverified=tuple(unverified),

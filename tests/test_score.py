@@ -119,6 +119,7 @@ def test_score_in_range_and_deterministic(toy_spec, text):
     first, second = score(toy_spec, result), score(toy_spec, result)
     assert 0 <= first.total <= 100
     assert first == second
+    assert round(sum(p.points for p in first.parts), 1) == first.total
 
 
 @pytest.mark.parametrize("shuffle", [0, 1])
