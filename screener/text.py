@@ -25,10 +25,11 @@ _BULLET = re.compile(
     r"^(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25a1\u2043\u2013\u2014*·] ?|- )",
     re.MULTILINE,
 )
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u3000]+")
-_EDGE_SPACES = re.compile(r"^ | $", re.MULTILINE)
+# Two cheap passes: odd blanks (tabs, no-break spaces) become spaces, then runs collapse.
+_ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
+_SPACE_RUNS = re.compile(r"  +")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200c-\u200f\u2028\u2029\ufeff\u00ad]")
-_SPLIT_WORD = re.compile(r"(\w)-\n([a-z]\w*) ?")
+_SPLIT_WORD = re.compile(r"-\n([a-z]\w*) ?")  # starts with a literal, so it is fast to find
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
@@ -98,7 +99,15 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = _CONTROL.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _EDGE_SPACES.sub("", text)
+    text = _SPACE_RUNS.sub(" ", _ODD_BLANKS.sub(" ", text))
+    text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
     text = _BULLET.sub("- ", text)
-    return _SPLIT_WORD.sub(r"\1\2\n", text)
+    return _SPLIT_WORD.sub(_rejoin, text)
+
+
+def _rejoin(match: re.Match[str]) -> str:
+    """'develop-\\nment of' -> 'development\\nof', only after a letter or digit."""
+    before = match.string[match.start() - 1 : match.start()]
+    if not (before.isalnum() or before == "_"):
+        return match.group(0)
+    return match.group(1) + "\n"
