@@ -92,12 +92,19 @@ def bench_cli(spec: RoleSpec, count: int = 2000, repeats: int = 3) -> None:
             str(inputs),
         ]
         overlap = [sys.executable, "-m", "screener.bench", "word-overlap", str(inputs), str(out)]
-        ours = _median_seconds(
-            lambda: subprocess.run(screen, check=True, capture_output=True), repeats
-        )
-        base = _median_seconds(
-            lambda: subprocess.run(overlap, check=True, capture_output=True), repeats
-        )
+        ours_times, base_times = [], []
+        for _ in range(repeats):  # interleaved, so both see the same machine load
+            ours_times.append(
+                _median_seconds(
+                    lambda: subprocess.run(screen, check=True, stderr=subprocess.DEVNULL), 1
+                )
+            )
+            base_times.append(
+                _median_seconds(
+                    lambda: subprocess.run(overlap, check=True, stderr=subprocess.DEVNULL), 1
+                )
+            )
+        ours, base = statistics.median(ours_times), statistics.median(base_times)
         scored = sum(
             c["score"] is not None
             for c in json.loads(
