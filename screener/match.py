@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -43,9 +43,8 @@ _PUNCTUATION = (
 _SEPARATE = str.maketrans({**dict.fromkeys(_PUNCTUATION, " "), "-": " "})
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One place where a spec item was found."""
+class Hit(NamedTuple):
+    """One place where a spec item was found (a named tuple: cheap to make, immutable)."""
 
     item: str
     alias: str
@@ -237,6 +236,7 @@ class Matcher:
         self._pair_words = frozenset(w for key, _ in fuzzy.get(2, []) for w in key.split())
         self._exact_keys = frozenset(self._exact)
         self._not_found = [ItemMatch.of(i.name, kind, cat, ()) for kind, cat, i in self.items]
+        self._names = [item.name for _, _, item in self.items]
         self._fuzzy_hits: dict[str, tuple[_Entry, float]] = {}
         self._fuzzy_misses: set[str] = set()
 
@@ -374,16 +374,17 @@ class Matcher:
         match_type: MatchType = (
             "fuzzy" if similarity < 100 else "exact" if entry.canonical else "alias"
         )
-        return Hit(
-            item=self.items[entry.item][2].name,
-            alias=entry.rule.text,
-            matched=_matched_text(doc, text, start, size, line),
-            match_type=match_type,
-            similarity=similarity,
-            line=line + 1,
-            section=doc.sections[line],
-            evidence=text,
-            strength=strength_of(doc.sections[line]),
+        section = doc.sections[line]
+        return Hit(  # positional: the fields in order (item, alias, matched, ... strength)
+            self._names[entry.item],
+            entry.rule.text,
+            _matched_text(doc, text, start, size, line),
+            match_type,
+            similarity,
+            line + 1,
+            section,
+            text,
+            strength_of(section),
         )
 
 
