@@ -18,7 +18,7 @@ its section and the evidence line.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, NamedTuple
@@ -437,8 +437,3 @@ def compile_matcher(spec: RoleSpec) -> Matcher:
             _CACHE.clear()
         _CACHE[key] = Matcher(spec)
     return _CACHE[key]
-
-
-def match_text(spec: RoleSpec, lines: Iterable[str], sections: Sequence[str]) -> MatchResult:
-    """Convenience: compile (cached) and match."""
-    return compile_matcher(spec).match(list(lines), sections)

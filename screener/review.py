@@ -35,17 +35,9 @@ def ranking_frame(
 ) -> pd.DataFrame:
     """One row per candidate, best first, with a shortlist tick box column."""
     rows = [summary_row(c, blind=blind) for c in candidates]
-    frame = pd.DataFrame(rows, columns=list(summary_row_columns()))
+    frame = pd.DataFrame(rows, columns=RANKING_COLUMNS[1:])  # named columns, even with no rows
     frame.insert(0, "shortlist", frame["id"].isin(shortlist))
     return frame[RANKING_COLUMNS].reset_index(drop=True)
-
-
-def summary_row_columns() -> list[str]:
-    return [
-        "candidate", "id", "status", "score", "band", "must_haves_met", "missing_must_haves",
-        "red_flags", "red_flag_names", "top_skills", "matched_skills", "missing_skills",
-        "interview_rounds", "note",
-    ]  # fmt: skip
 
 
 def filter_ranking(

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import resource
 import time
 
@@ -232,9 +231,3 @@ def test_any_bytes_give_a_document_or_a_typed_error(data):
     else:
         assert result.status in ("ok", "needs_review")
     assert time.perf_counter() - started < 6
-
-
-def test_pid_of_parent_unchanged_after_isolated_parse():
-    pid = os.getpid()
-    ingest_bytes(hostile.pdf_with_text(), "cv.pdf")
-    assert os.getpid() == pid
