@@ -27,3 +27,14 @@ def junior_spec() -> RoleSpec:
 def _audit_db_in_tmp(tmp_path_factory):
     """Tests (and the app under AppTest or Playwright) never write the user's audit log."""
     os.environ["SCREENER_AUDIT_DB"] = str(tmp_path_factory.mktemp("audit") / "audit.sqlite3")
+
+
+@pytest.fixture(scope="session")
+def corpora_path() -> Path:
+    """The real-data corpora (../shared/corpora); tests that need them skip when absent."""
+    from screener.corpora import corpora_dir
+
+    path = corpora_dir()
+    if not path.is_dir():
+        pytest.skip(f"real-data corpora not found at {path}: set SCREENER_CORPORA or add them")
+    return path
