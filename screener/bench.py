@@ -1,4 +1,4 @@
-"""Benchmarks: ``python -m screener.bench [accuracy|matching|cli|ingest|app|all]``.
+"""Benchmarks: ``python -m screener.bench [accuracy|matching|cli|ingest|app|all|redact]``.
 
 They print figures and assert nothing.
 
@@ -298,12 +298,17 @@ def main(argv: list[str] | None = None) -> int:
         "what",
         nargs="?",
         default="all",
-        choices=("all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap"),
+        choices=("all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap", "redact"),
     )
     parser.add_argument("paths", nargs="*")
     args = parser.parse_args(argv)
     if args.what == "word-overlap":
         word_overlap(Path(args.paths[0]), Path(args.paths[1]))
+        return 0
+    if args.what == "redact":  # needs ../shared/corpora, so not part of "all"
+        from screener.bench_redact import main as bench_redact
+
+        bench_redact()
         return 0
     spec = load_spec(SPEC)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
