@@ -27,7 +27,7 @@ from screener.corpora import AnnotatedResume, annotated_resumes
 from screener.redact import redact
 
 RUN = 8
-_PROFILE_HOST = re.compile(r"^\s*(?:https?://)?(?:www\.)?indeed\.com/r/", re.I)
+_PROFILE_HOST = re.compile(r"^.*?indeed\.com/r/", re.I | re.S)
 _ITEM_SPLIT = re.compile(r"[,\n•●▪◦➢✓;]|\s{2,}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
@@ -88,6 +88,15 @@ def home_places(resume: AnnotatedResume) -> set[str]:
     return {s.text.strip().lower() for s in resume.labelled("Location") if s.start < header_end}
 
 
+def _location_line(resume: AnnotatedResume) -> str:
+    """The header line with the home town (before "Email me on Indeed"); skill labels that
+    fall on it ("Andhra Pradesh", "ashtra") are label noise."""
+    for line in resume.content.split("\n")[:6]:
+        if "email me on indeed" in line.lower():
+            return line.lower().split("email me on indeed")[0]
+    return ""
+
+
 def _occurrences(tokens: Iterable[str], text: str) -> int:
     return sum(len(_word(token).findall(text)) for token in tokens)
 
@@ -107,8 +116,9 @@ def measure(resumes: list[AnnotatedResume], redactor: Callable[[str], str]) -> d
             before, after = _occurrences([token], resume.content), _occurrences([token], out)
             for left in range(before):
                 tallies["names"].add(left >= after, f"#{number}: {token}")
+        location_line = _location_line(resume)
         for item in skill_items(resume):
-            if any(_word(token).search(item) for token in names):
+            if any(_word(token).search(item) for token in names) or item.lower() in location_line:
                 continue
             tallies["skills"].add(item.lower() in flat.lower(), f"#{number}: {item!r}")
         for place in home_places(resume):

@@ -11,27 +11,62 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from screener.sections import heading_of
+from screener.person import (
+    HEADER_LINES,
+    HOME_FIELD,
+    NAME_FIELD,
+    TECH_NAMES,
+    guess_name,
+    home_segments,
+    identify,
+)
 from screener.spec import RoleSpec
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+__all__ = ["Redacted", "guess_name", "redact", "spec_words"]
+
+_BREAK = r"[ \t]*\n[ \t]*"  # a line break inside a link or address, as text extraction leaves
+_EMAIL = re.compile(
+    rf"[\w.+-]+(?:{_BREAK}|[ \t]?)@(?:{_BREAK}|[ \t]?)[\w-]+(?:\.[\w-]+)*"
+    rf"(?:\.[a-z]{{2,}}\b|\.{_BREAK}(?:com|org|net|edu|gov|in|co|uk|io|de|fr|info)\b)",
+    re.I,
+)
+# A path goes on after a line break that follows "-", "/", "_" or "." when the next line
+# starts with more path ("Sonawane/1f27…") or an id, and after a space before an id of 8+
+# hex digits: text extraction wraps long links there.
+_ID_AHEAD = r"(?=[0-9a-f]{8,}\b)"
+_PATH = (
+    r"(?:[^\s|,;()<>\"'\[\]]|(?<=[-/_.])" + _BREAK + r"(?=[\w-]*/|[0-9a-f]{8,}\b)"
+    r"|(?<=[\w/])\s" + _ID_AHEAD + ")*"
+)
+_SITES = (
+    (r"(?:[\w-]+\.)?linkedin\.com", "[LinkedIn profile]"),
+    (r"(?:www\.)?github\.com", "[GitHub profile]"),
+    (r"(?:www\.)?gitlab\.com", "[GitLab profile]"),
+    (r"(?:www\.)?bitbucket\.org", "[Bitbucket profile]"),
+    (r"(?:[\w-]+\.)?indeed\.com", "[Indeed profile]"),
+    (r"(?:www\.)?stackoverflow\.com", "[Stack Overflow profile]"),
+    (r"(?:www\.)?(?:kaggle|leetcode|hackerrank)\.com", "[coding profile]"),
+    (r"(?:www\.)?(?:behance\.net|dribbble\.com|medium\.com)", "[portfolio site]"),
+    (r"(?:www\.)?(?:twitter|x|facebook|instagram)\.com", "[social profile]"),
+)
 _PROFILES = (
-    (re.compile(r"(?:https?://)?(?:[\w-]+\.)?linkedin\.com/[^\s|,;)]*", re.I),
-     "[LinkedIn profile]"),
-    (re.compile(r"(?:https?://)?(?:www\.)?github\.com/[^\s|,;)]*", re.I), "[GitHub profile]"),
-    (re.compile(r"(?:https?://)?(?:www\.)?gitlab\.com/[^\s|,;)]*", re.I), "[GitLab profile]"),
-    (re.compile(r"(?:https?://)?(?:[\w-]+\.)?indeed\.com/[^\s|,;)]*", re.I), "[Indeed profile]"),
-    (re.compile(r"(?:https?://)?(?:www\.)?(?:twitter|x|facebook|instagram)\.com/[^\s|,;)]*", re.I),
-     "[social profile]"),
-    (re.compile(r"\b(?:https?://)?(?:www\.)?[\w-]+\.(?:dev|io|me|site|page|net|com)(?:/[^\s|,;)]*)?"
-                r"(?=[ \t]+portfolio|[ \t]*$|[ \t]*[|·])", re.I | re.M), "[portfolio site]"),
+    *(
+        (re.compile(rf"(?:https?://)?{host}[ \t]*/[ \t]*{_PATH}", re.I), marker)
+        for host, marker in _SITES
+    ),
+    (re.compile(r"(?<![\w.@/-])(?:https?://|www\.)[^\s|,;()<>\"'\[\]]+", re.I), "[website]"),
+    (re.compile(r"(?<![\w.@/-])(?:[\w-]{3,}\.)+(?:dev|io|me|site|page|net|com|org|in|blog)"
+                r"(?:/[^\s|,;)]*)?(?=[ \t]+portfolio|[ \t]*$|[ \t]*[|·])", re.I | re.M),
+     "[website]"),
 )  # fmt: skip
+# Ids left beside a link (12+ hex digits, letters and digits mixed): as identifying as the link.
+_BARE_ID = re.compile(r"(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,40}(?![\w-])", re.I)
 _PHONE = re.compile(
     r"(?<![\w/])(?:\+\d{1,3}[ \t.-]?)?(?:\(\d{2,5}\)[ \t.-]?)?"
-    r"\d{2,6}(?:[ \t.-]\d{2,6}){1,4}(?![\w/])"
+    r"\d{2,6}(?:[ \t.-]?\d{2,6}){1,4}(?![\w/])"
 )
 _DATE = (
     r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,2} \w+ \d{4}|\w+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2})"
@@ -45,6 +80,7 @@ _AGE = re.compile(
 _STREET = re.compile(
     r"\b\d{1,5}[a-z]?[ \t]+(?:[A-Z][\w'-]*[ \t]+){1,3}"
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|Pl|Terrace|Close|Crescent|Square|Strasse|Straße)\b\.?"
+    r"(?![ \t]+[A-Z][a-z]+[ \t]+[A-Z]?[a-z])"  # not a title: "5 Day Close Monitoring Tool"
 )
 _POSTCODES = (
     re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b"),  # UK
@@ -58,21 +94,38 @@ _LABELLED = re.compile(
 )
 _WORDS = {
     "[gender]": (
-        "he she him her his hers himself herself mr mrs ms miss male female man woman men women "
-        "boy girl gentleman lady ladies fraternity sorority husband wife mother father maternity "
-        "paternity daughter son brother sister"
+        "he she him her his hers himself herself male female man woman men "
+        "women boy girl gentleman lady ladies fraternity sorority husband wife mother father "
+        "maternity paternity daughter son brother sister"
     ),
     "[marital status]": "married divorced widowed widow widower",
     "[religion]": "christian muslim jewish hindu buddhist sikh catholic protestant church mosque "
     "synagogue temple",
-    "[photo]": "photo photograph headshot selfie",
 }
+_NOT_COMPOUND = r"(?![ \t-]?(?:hours?|power|days?|months?|years?|made|university)\b)"
+_PHOTO = re.compile(
+    r"\b(?:headshots?|selfies?)\b|\b(?:(?:passport[- ]size|my|recent)[ \t]+)?photo(?:graph)?s?\b"
+    r"(?=[ \t]*(?:attached|enclosed|included|overleaf|:|\(|$))|\b(?:passport[- ]size|my|recent)"
+    r"[ \t]+photo(?:graph)?s?\b",
+    re.I | re.M,
+)  # the candidate's photo ("Photo attached"), not a skill ("photo editing")
 _WORD_PATTERNS = {
-    marker: re.compile(r"\b(?:" + "|".join(words.split()) + r")\b", re.I)
+    marker: re.compile(r"\b(?:" + "|".join(words.split()) + r")\b" + _NOT_COMPOUND, re.I)
     for marker, words in _WORDS.items()
 }
-_NAME_PART = re.compile(r"^[A-ZÀ-Ý][\w'’.-]*$|^[A-ZÀ-Ý]{2,}$")
-_NAME_SEPARATORS = re.compile(r"[ \t]+[—–|·-][ \t]+|,")
+_HONORIFIC = re.compile(
+    r"(?-i:\b(?:Mr|Mrs|Ms|Mx|Miss|Smt)\b\.?|\b(?:MR|MRS|MS|MISS|SMT|mr|mrs|ms)\.)"
+    r"(?=[ \t]+(?!(?:office|excel|word|access|outlook|power|powerpoint|project|"
+    r"visio|sql|dynamics|teams|windows|paint|publisher|onenote|sharepoint|azure|exchange|dos|"
+    r"visual|dotnet|navision|ax|crm|bi|flow|forms)\b)(?-i:[A-Z][a-z]))",
+    re.I,
+)  # "Ms Priya", "MR. RAO"; never "MS Access", "Ms Office", "MS University" or "miss a deadline"
+_ID_FIELD = re.compile(
+    r"(?im)\b(?:passport|pan|aadhaa?r|social security|ssn|national insurance|driving licen[cs]e)"
+    r"(?:[ \t]+(?:no\.?|number|card|num))?[ \t]*[:\-–][ \t]*[^\n|·,;]+"
+)
+_AFTER_PLACE_CODE = re.compile(r"(?<=\[location\])([ \t,–-]*)\d{5,6}(?:-\d{4})?\b")
+_LETTERS = r"(?<![^\W\d_]){}(?![^\W\d_])"
 
 
 @dataclass(frozen=True)
@@ -82,40 +135,76 @@ class Redacted:
 
 
 def redact(text: str, *, keep: Iterable[str] = ()) -> Redacted:
-    """Remove personal details from ``text``; ``keep`` words (skills) are never removed."""
-    protected = {k.lower() for k in keep}
+    """Remove personal details from ``text``; ``keep`` words (skills) are never removed.
+
+    Line breaks are kept (a link wrapped over two lines leaves an empty line), so line
+    numbers and evidence lines still match the original.
+    """
+    protected = {k.lower() for k in keep} | TECH_NAMES
     removed: Counter[str] = Counter()
-    name = guess_name(text)
+    person = identify(text)
 
     def sub(pattern: re.Pattern[str], marker: str, value: str) -> str:
         def replace(match: re.Match[str]) -> str:
-            if match.group(0).lower() in protected:
-                return match.group(0)
+            found = match.group(0)
+            if found.lower() in protected:
+                return found
             removed[marker] += 1
-            return marker
+            return marker + "\n" * found.count("\n")
 
         return pattern.sub(replace, value)
 
-    out = sub(_EMAIL, "[email]", text)
+    out = _home_segments(text, removed)
+    out = sub(_EMAIL, "[email]", out)
     for pattern, marker in _PROFILES:
         out = sub(pattern, marker, out)
+    out = sub(_BARE_ID, "[id]", out)
     out = sub(_BIRTH, "[date of birth]", out)
     out = sub(_AGE, "[age]", out)
     out = sub(_STREET, "[address]", out)
     for pattern in _POSTCODES:
         out = sub(pattern, "[postcode]", out)
     out = _redact_phones(out, removed)
+    out = sub(_ID_FIELD, "[id]", out)
     out = _LABELLED.sub(lambda m: _count(removed, f"[{m.group(1).lower()}]"), out)
+    out = _fields(out, NAME_FIELD, "[name]", removed)
+    out = _fields(out, HOME_FIELD, "[location]", removed)
+    out = sub(_HONORIFIC, "[gender]", out)
     for marker, pattern in _WORD_PATTERNS.items():
         out = sub(pattern, marker, out)
-    if name:
-        out = sub(_name_pattern(name, protected), "[name]", out)
+    out = sub(_PHOTO, "[photo]", out)
+    for pattern in _name_patterns(person.names, protected - TECH_NAMES):
+        out = sub(pattern, "[name]", out)
+    if person.places:
+        out = sub(_words_pattern(person.places, protected), "[location]", out)
+        out = _AFTER_PLACE_CODE.sub(lambda m: m.group(1) + _count(removed, "[postcode]"), out)
     return Redacted(out, removed)
 
 
 def _count(removed: Counter[str], marker: str) -> str:
     removed[marker] += 1
     return marker
+
+
+def _home_segments(text: str, removed: Counter[str]) -> str:
+    """The header's home places replaced in place (also short codes such as "WA", "UK")."""
+    lines = text.split("\n")
+    for segment in home_segments(lines[:HEADER_LINES]):
+        segment = segment.strip(" \t.-–")
+        for number, line in enumerate(lines[:HEADER_LINES]):
+            if segment and segment in line:
+                lines[number] = line.replace(segment, _count(removed, "[location]"))
+    return "\n".join(lines)
+
+
+def _fields(text: str, pattern: re.Pattern[str], marker: str, removed: Counter[str]) -> str:
+    """A labelled field's value (``Name: …``, ``Address: …``) replaced, its label kept."""
+
+    def replace(match: re.Match[str]) -> str:
+        start = match.start("value") - match.start()
+        return match.group(0)[:start] + _count(removed, marker)
+
+    return pattern.sub(replace, text)
 
 
 def _redact_phones(text: str, removed: Counter[str]) -> str:
@@ -132,32 +221,44 @@ def _redact_phones(text: str, removed: Counter[str]) -> str:
     return _PHONE.sub(check, text)
 
 
-def guess_name(text: str) -> str | None:
-    """The candidate's name: the first header line that looks like 2-4 capitalised words.
+def _name_patterns(names: Sequence[str], protected: set[str]) -> list[re.Pattern[str]]:
+    """Patterns for every form of the name, longest first: the full name (any spacing, line
+    breaks allowed), handles glued from its parts ("asha.rao91", "arao"), then each part of
+    3+ letters alone (2-letter parts only as written: "GV"). A part that is also a
+    technology ("Jenkins") is removed only inside the full name."""
+    parts = sorted(
+        {p for name in names for p in re.split(r"[\s.,'’-]+", name) if p}, key=len, reverse=True
+    )
+    if not parts:
+        return []
+    words = [p for p in parts if len(p) >= 3]
+    patterns = [
+        _LETTERS.format(
+            "(?:"
+            + "|".join(r"[ \t]*\n?[ \t]*".join(map(re.escape, n.split())) for n in names)
+            + ")"
+        )
+    ]
+    if words:
+        unit = "(?:" + "|".join(map(re.escape, words)) + ")"
+        initial = "[" + "".join(sorted({p[0].lower() for p in parts})) + "]"
+        glued = rf"(?:{initial}[._-]?)?{unit}(?:[._-]?(?:{unit}|\d+|{initial}(?![a-z])))+"
+        patterns.append(rf"(?<![\w@/.-])(?:{glued}|{initial}{unit})(?![\w@-])")
+    alone = [p for p in words if p.lower() not in protected and p.lower() not in TECH_NAMES]
+    if alone:
+        patterns.append(_LETTERS.format("(?:" + "|".join(map(re.escape, alone)) + ")"))
+    out = [re.compile(p, re.I) for p in patterns]
+    short = [p for p in parts if len(p) == 2 and p.isupper()]
+    if short:
+        out.append(re.compile(r"(?<!\w)(?:" + "|".join(short) + r")(?!\w)"))
+    return out
 
-    >>> guess_name("José Müller — Développeur Python\\nMontréal"), guess_name("SKILLS\\nPython")
-    ('José Müller', None)
-    """
-    for line in text.split("\n")[:8]:
-        line = line.strip().lstrip("# ").strip("*")
-        if not line:
-            continue
-        if heading_of(line):
-            return None
-        if line.lower().startswith("name:"):
-            line = line[5:].strip()
-        first = _NAME_SEPARATORS.split(line)[0].strip()
-        parts = first.split()
-        if 2 <= len(parts) <= 4 and all(_NAME_PART.match(p) for p in parts) and "@" not in first:
-            return first
-    return None
 
-
-def _name_pattern(name: str, protected: set[str]) -> re.Pattern[str]:
-    """The full name, then each part of it (2+ letters, not a protected skill word)."""
-    parts = [p for p in name.split() if len(p) >= 2 and p.lower() not in protected]
-    alternatives = [re.escape(name), *sorted(map(re.escape, parts), key=len, reverse=True)]
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.I)
+def _words_pattern(phrases: Sequence[str], protected: set[str]) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words, any case, any spacing (not the protected ones)."""
+    wanted = sorted((p for p in phrases if p.lower() not in protected), key=len, reverse=True)
+    alternatives = [r"\s+".join(map(re.escape, p.split())) for p in wanted] or ["(?!)"]
+    return re.compile(_LETTERS.format("(?:" + "|".join(alternatives) + ")"), re.I)
 
 
 def spec_words(spec: RoleSpec) -> frozenset[str]:

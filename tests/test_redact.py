@@ -50,15 +50,17 @@ def test_adversarial_keeps_skills_dates_of_work_and_link_evidence():
 
 
 def test_name_guess_skips_headings_and_titles():
-    assert guess_name("# Priya Raman\n\nLeeds") == "Priya Raman"
-    assert guess_name("MARCUS OKAFOR\nAtlanta") == "MARCUS OKAFOR"
+    assert guess_name("# Priya Raman\n\nLeeds, UK") == "Priya Raman"
+    assert guess_name("MARCUS OKAFOR\nAtlanta, GA") == "MARCUS OKAFOR"
     assert guess_name("Name: Ada Lovelace\n") == "Ada Lovelace"
     assert guess_name("Summary\nJane Doe") is None
 
 
 def test_skill_words_are_never_removed_even_in_a_name(junior_spec):
     keep = spec_words(junior_spec)
-    text = redact("Ruby Chen\nEXPERIENCE\n- Ruby on Rails and Go at Chen Labs", keep=keep).text
+    text = redact(
+        "Ruby Chen\nLeeds, UK\nEXPERIENCE\n- Ruby on Rails and Go at Chen Labs", keep=keep
+    ).text
     assert "Ruby on Rails" in text and "Chen" not in text
 
 
