@@ -270,7 +270,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     )
     candidate = next(c for c in candidates if c.id == chosen)
     if candidate.status == "error":
-        st.error(f"{candidate.source}: {candidate.error}")
+        st.error(f"{display_name(candidate, blind=blind)}: {candidate.error}")
         return
     if candidate.status == "needs_review" or candidate.score is None:
         st.warning("Not scored: " + "; ".join(candidate.warnings))

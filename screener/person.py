@@ -42,6 +42,13 @@ _TITLE_WORDS = _words(
     "remote hybrid anywhere relocate relocation available immediately portfolio website "
     "resume curriculum vitae cv email e-mail phone mobile tel linkedin github"
 )  # fmt: skip
+# Job titles glued by PDF extraction ("DEVELOPMENTMANAGER", "PERSONALCHEF").
+_GLUED_TITLES = re.compile(
+    r"developer|engineer|manager|management|analyst|consultant|director|officer|technician|"
+    r"specialist|assistant|coordinator|administrator|instructor|executive|supervisor|associate|"
+    r"representative|accountant|teacher|nurse|chef|clerk|intern|designer|attendant|secretary",
+    re.I,
+)
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.-]*(?:['’-][^\W\d_]+)*\.?$")
 _NAME_SEPARATORS = re.compile(r"[ \t]+[—–|·-][ \t]+|,|[ \t]{2,}|\t")
 _CONTACT = re.compile(
@@ -53,9 +60,11 @@ _SEGMENT_SPLIT = re.compile(r"[ \t]+[|·•—–-][ \t]+|[ \t]*[|·•][ \t]*|\
 _PLACE_PART = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’. -])*$")
 _POSTCODE_TAIL = re.compile(r"[ \t]*[-–]?[ \t]*\b(?:\d{5,6}|\d{3}[ \t]\d{3}|\d{5}-\d{4})$")
 NAME_FIELD = re.compile(
-    r"(?im)(?:^[ \t•*-]*(?:(?:full|candidate'?s?)[ \t]+)?|\b(?:father|mother|spouse|husband|wife|"
+    r"(?im)(?:(?:^[ \t•*-]*|(?<=:)[ \t]*)(?:(?:full|candidate'?s?)[ \t]+)?|\b(?:father|mother|"
+    r"spouse|husband|wife|"
     r"guardian)'?s?[ \t]*)name[ \t]*[:\-–][ \t]*(?P<value>[^\n|·,;]+)"
 )  # "Name: …" opening a line; "Father's name: …" anywhere
+_NEXT_LABEL = re.compile(r"[ \t]+(?:[A-Z][\w']*[ \t]?){1,3}:")  # "Anand Father Name: …"
 _DECLARATION = re.compile(
     r"\bI,?[ \t]+(?P<value>[^\W\d_][\w.' -]{2,40}?),?[ \t]+(?:do[ \t]+)?here[ \t]?by\b", re.I
 )
@@ -152,9 +161,11 @@ def _handles(text: str) -> list[str]:
 
 
 def _confirmed(name: str, lines: list[str], handles: str) -> bool:
+    """A part of the name in a handle, or contact details on its line or the next three, or
+    a "Town, Region" line after it."""
     if any(len(p) >= 3 and p.lower() in handles for p in re.split(r"[\s.'’-]+", name)):
         return True
-    return any(_CONTACT.search(line) or _is_town_line(line) for line in lines)
+    return any(_CONTACT.search(line) for line in lines) or any(map(_is_town_line, lines[1:]))
 
 
 def _looks_like_name(value: str, *, any_case: bool) -> bool:
@@ -164,7 +175,7 @@ def _looks_like_name(value: str, *, any_case: bool) -> bool:
     if sum(len(p.strip(".")) >= 2 for p in parts) < 1:
         return False
     lowered = {p.lower().strip(".") for p in parts}
-    if lowered & _TITLE_WORDS or heading_of(value):
+    if lowered & _TITLE_WORDS or heading_of(value) or _GLUED_TITLES.search(value):
         return False
     return any_case or all(p[0].isupper() for p in parts)
 
@@ -174,9 +185,10 @@ def _field_names(text: str) -> list[str]:
     found = []
     for pattern in (NAME_FIELD, _DECLARATION):
         for match in pattern.finditer(text):
-            value = " ".join(match.group("value").split()).strip(" ,.")
+            value = _NEXT_LABEL.split(match.group("value"))[0]
+            value = " ".join(value.split()).strip(" ,.")
             if _looks_like_name(value, any_case=True) or (
-                pattern is NAME_FIELD and 1 <= len(value.split()) <= 4
+                1 <= len(value.split()) <= 4 and (pattern is NAME_FIELD or value[:1].isupper())
             ):
                 found.append(value)
     return [v for v in found if not any(ch.isdigit() for ch in v)]
@@ -233,7 +245,7 @@ def _is_place(segment: str) -> bool:
     if len(parts) > 4 or not all(_PLACE_PART.match(p) and len(p.split()) <= 3 for p in parts):
         return False
     words = {w.lower().strip(".") for p in parts for w in p.split()}
-    return not words & _TITLE_WORDS
+    return not words & _TITLE_WORDS and not _GLUED_TITLES.search(value)
 
 
 def place_units(segment: str) -> list[str]:

@@ -57,11 +57,24 @@ _PROFILES = (
         (re.compile(rf"(?:https?://)?{host}[ \t]*/[ \t]*{_PATH}", re.I), marker)
         for host, marker in _SITES
     ),
-    (re.compile(r"(?<![\w.@/-])(?:https?://|www\.)[^\s|,;()<>\"'\[\]]+", re.I), "[website]"),
-    (re.compile(r"(?<![\w.@/-])(?:[\w-]{3,}\.)+(?:dev|io|me|site|page|net|com|org|in|blog)"
-                r"(?:/[^\s|,;)]*)?(?=[ \t]+portfolio|[ \t]*$|[ \t]*[|·])", re.I | re.M),
-     "[website]"),
 )  # fmt: skip
+# Other links: removed when they are the candidate's own site (a name part in them, a blog
+# host, or labelled/followed by "portfolio", "website", "blog"); a company's or a
+# project's link stays.
+_URL = re.compile(
+    r"(?<![\w.@/-])(?:(?:https?://|www\.)[^\s|,;()<>\"'\[\]]+|(?:[\w-]{3,}\.)+(?:dev|io|me|site|"
+    r"page|net|com|org|in|blog)(?:/[^\s|,;)]*)?(?=[ \t]*$|[ \t]*[|·]))",
+    re.I | re.M,
+)
+_OWN_SITE = re.compile(
+    r"wordpress\.|blogspot\.|github\.io|about\.me|sites\.google|plus\.google|wixsite\.|"
+    r"netlify\.app|vercel\.app|carrd\.co|\.dev\b",
+    re.I,
+)
+_SITE_LABEL = re.compile(
+    r"(?:portfolio|website|web site|blog|web link|homepage|home page)\b[^\n]{0,3}$", re.I
+)
+_SITE_AFTER = re.compile(r"[ \t]*(?:portfolio|website|blog)\b", re.I)
 # Ids left beside a link (12+ hex digits, letters and digits mixed): as identifying as the link.
 _BARE_ID = re.compile(r"(?<![\w-])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,40}(?![\w-])", re.I)
 _PHONE = re.compile(
@@ -117,7 +130,7 @@ _HONORIFIC = re.compile(
     r"(?-i:\b(?:Mr|Mrs|Ms|Mx|Miss|Smt)\b\.?|\b(?:MR|MRS|MS|MISS|SMT|mr|mrs|ms)\.)"
     r"(?=[ \t]+(?!(?:office|excel|word|access|outlook|power|powerpoint|project|"
     r"visio|sql|dynamics|teams|windows|paint|publisher|onenote|sharepoint|azure|exchange|dos|"
-    r"visual|dotnet|navision|ax|crm|bi|flow|forms)\b)(?-i:[A-Z][a-z]))",
+    r"visual|dotnet|navision|ax|crm|bi|flow|forms)\b)(?-i:[A-Z][a-z]|[A-Z]{3,}))",
     re.I,
 )  # "Ms Priya", "MR. RAO"; never "MS Access", "Ms Office", "MS University" or "miss a deadline"
 _ID_FIELD = re.compile(
@@ -158,6 +171,7 @@ def redact(text: str, *, keep: Iterable[str] = ()) -> Redacted:
     out = sub(_EMAIL, "[email]", out)
     for pattern, marker in _PROFILES:
         out = sub(pattern, marker, out)
+    out = _own_sites(out, person.names, removed)
     out = sub(_BARE_ID, "[id]", out)
     out = sub(_BIRTH, "[date of birth]", out)
     out = sub(_AGE, "[age]", out)
@@ -195,6 +209,23 @@ def _home_segments(text: str, removed: Counter[str]) -> str:
             if segment and segment in line:
                 lines[number] = line.replace(segment, _count(removed, "[location]"))
     return "\n".join(lines)
+
+
+def _own_sites(text: str, names: Sequence[str], removed: Counter[str]) -> str:
+    """Links to the candidate's own site become ``[website]``; other links stay."""
+    parts = {p.lower() for n in names for p in re.split(r"[\s.,'’-]+", n) if len(p) >= 3}
+
+    def replace(match: re.Match[str]) -> str:
+        url, before = match.group(0), text[max(0, match.start() - 40) : match.start()]
+        own = (
+            _OWN_SITE.search(url)
+            or any(part in url.lower() for part in parts)
+            or _SITE_LABEL.search(before)
+            or _SITE_AFTER.match(text, match.end())
+        )
+        return _count(removed, "[website]") if own else url
+
+    return _URL.sub(replace, text)
 
 
 def _fields(text: str, pattern: re.Pattern[str], marker: str, removed: Counter[str]) -> str:
