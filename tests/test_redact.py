@@ -185,7 +185,9 @@ def test_split_email_addresses_are_removed(address):
 
 
 def test_company_and_project_links_stay():
-    out = redact("Anil Rao\nanil@example.com\n- Built the booking site www.cityclinic.example.com").text
+    out = redact(
+        "Anil Rao\nanil@example.com\n- Built the booking site www.cityclinic.example.com"
+    ).text
     assert "www.cityclinic.example.com" in out
 
 
@@ -199,7 +201,9 @@ def test_the_name_is_removed_in_every_form_learned_from_the_header():
         "Place: Thane\n"
     )
     out = redact(text).text
-    assert not _left(out, "Rohan", "Deshmukh", "rohan.deshmukh91", "rohandeshmukh", "rdeshmukh"), out
+    assert not _left(out, "Rohan", "Deshmukh", "rohan.deshmukh91", "rohandeshmukh", "rdeshmukh"), (
+        out
+    )
     assert out.count("\n") == text.count("\n")
     assert "Data Engineer - Wipro" in out and "hereby declare" in out
 
@@ -225,7 +229,9 @@ def test_a_job_title_opening_an_anonymous_resume_is_not_a_name():
 
 
 def test_a_surname_that_is_a_technology_is_removed_only_with_the_first_name():
-    text = "Mark Jenkins\nmark.j@example.com\nSKILLS\nJenkins, Docker, Git\nSigned: Mark Jenkins, Mark"
+    text = (
+        "Mark Jenkins\nmark.j@example.com\nSKILLS\nJenkins, Docker, Git\nSigned: Mark Jenkins, Mark"
+    )
     out = redact(text).text
     assert "Jenkins, Docker, Git" in out
     assert out.split("\n")[-1] == "Signed: [name], [name]"
@@ -250,7 +256,9 @@ def test_skills_and_ordinary_words_are_not_damaged(line):
 
 
 def test_honorifics_before_a_name_go():
-    out = redact("Neha Kulkarni\nneha.k@example.com\nMs. Neha Kulkarni; MRS. KULKARNI; Mr Patel").text
+    out = redact(
+        "Neha Kulkarni\nneha.k@example.com\nMs. Neha Kulkarni; MRS. KULKARNI; Mr Patel"
+    ).text
     assert "Ms" not in out and "MRS" not in out and "Mr " not in out, out
 
 
