@@ -69,10 +69,11 @@ _DECLARATION = re.compile(
     r"\bI,?[ \t]+(?P<value>[^\W\d_][\w.' -]{2,40}?),?[ \t]+(?:do[ \t]+)?here[ \t]?by\b", re.I
 )
 HOME_FIELD = re.compile(
-    r"(?im)^[ \t•*-]*(?:(?:permanent|present|current|residential|home|postal|mailing|"
+    r"(?im)(?:^[ \t•*-]*(?:(?:permanent|present|current|residential|home|postal|mailing|"
     r"correspondence)[ \t]+)?(?:address|place|residence|home[ \t]?town|native[ \t]+place|"
-    r"domicile|city|state|country)[ \t]*[:\-–][ \t]*(?P<value>[^\n]+)"
-)
+    r"domicile|city|state|country)|(?<=[ \t.])(?-i:Place|PLACE))"
+    r"[ \t]*[:\-–]+[ \t]*(?P<value>[^\n]+)"
+)  # a line's "Address: …"; "… Date: 2 May 2014 Place: Pune" also mid-line
 _HEADER_LOCATION = re.compile(
     r"(?im)^[ \t•*-]*(?:current[ \t]+)?location[ \t]*:[ \t]*(?P<value>[^\n]+)"
 )
@@ -155,7 +156,7 @@ def guess_name(text: str) -> str | None:
 
 def _handles(text: str) -> list[str]:
     """E-mail local parts and profile-link paths, lower case, letters and digits only."""
-    found = re.findall(r"([\w.+-]+)[ \t]?@[ \t]?[\w-]+\.", text)
+    found = re.findall(r"([\w.+-]+)[ \t]?@[ \t]?[\w-]+\.", text) if "@" in text else []
     found += re.findall(r"\.(?:com|org|net|io|dev|me)/(?:in/|r/|u/)?([^\s|,;()]+)", text, re.I)
     return [re.sub(r"[\W_]+", "", h).lower() for h in found]
 

@@ -42,22 +42,22 @@ _PATH = (
     r"|(?<=[\w/])\s" + _ID_AHEAD + ")*"
 )
 _SITES = (
-    (r"(?:[\w-]+\.)?linkedin\.com", "[LinkedIn profile]"),
-    (r"(?:www\.)?github\.com", "[GitHub profile]"),
-    (r"(?:www\.)?gitlab\.com", "[GitLab profile]"),
-    (r"(?:www\.)?bitbucket\.org", "[Bitbucket profile]"),
-    (r"(?:[\w-]+\.)?indeed\.com", "[Indeed profile]"),
-    (r"(?:www\.)?stackoverflow\.com", "[Stack Overflow profile]"),
-    (r"(?:www\.)?(?:kaggle|leetcode|hackerrank)\.com", "[coding profile]"),
-    (r"(?:www\.)?(?:behance\.net|dribbble\.com|medium\.com)", "[portfolio site]"),
-    (r"(?:www\.)?(?:twitter|x|facebook|instagram)\.com", "[social profile]"),
+    (r"linkedin\.com", "[LinkedIn profile]"),
+    (r"github\.com", "[GitHub profile]"),
+    (r"gitlab\.com", "[GitLab profile]"),
+    (r"bitbucket\.org", "[Bitbucket profile]"),
+    (r"indeed\.com", "[Indeed profile]"),
+    (r"stackoverflow\.com", "[Stack Overflow profile]"),
+    (r"(?:kaggle|leetcode|hackerrank)\.com", "[coding profile]"),
+    (r"(?:behance\.net|dribbble\.com|medium\.com)", "[portfolio site]"),
+    (r"(?:twitter|x|facebook|instagram)\.com", "[social profile]"),
 )
-_PROFILES = (
-    *(
-        (re.compile(rf"(?:https?://)?{host}[ \t]*/[ \t]*{_PATH}", re.I), marker)
-        for host, marker in _SITES
-    ),
-)  # fmt: skip
+_PROFILE = re.compile(  # one pass for every site; the matching group names the marker
+    r"(?<![\w.-])(?:https?://)?(?:www\.|[a-z]{2}\.)?(?:"
+    + "|".join(f"(?P<site{n}>{host})" for n, (host, _) in enumerate(_SITES))
+    + rf")[ \t]*/[ \t]*{_PATH}",
+    re.I,
+)
 # Other links: removed when they are the candidate's own site (a name part in them, a blog
 # host, or labelled/followed by "portfolio", "website", "blog"); a company's or a
 # project's link stays.
@@ -168,9 +168,9 @@ def redact(text: str, *, keep: Iterable[str] = ()) -> Redacted:
         return pattern.sub(replace, value)
 
     out = _home_segments(text, removed)
-    out = sub(_EMAIL, "[email]", out)
-    for pattern, marker in _PROFILES:
-        out = sub(pattern, marker, out)
+    if "@" in out:
+        out = sub(_EMAIL, "[email]", out)
+    out = _PROFILE.sub(lambda m: _profile_marker(m, removed), out)
     out = _own_sites(out, person.names, removed)
     out = sub(_BARE_ID, "[id]", out)
     out = sub(_BIRTH, "[date of birth]", out)
@@ -209,6 +209,11 @@ def _home_segments(text: str, removed: Counter[str]) -> str:
             if segment and segment in line:
                 lines[number] = line.replace(segment, _count(removed, "[location]"))
     return "\n".join(lines)
+
+
+def _profile_marker(match: re.Match[str], removed: Counter[str]) -> str:
+    marker = _SITES[int((match.lastgroup or "site0")[4:])][1]
+    return _count(removed, marker) + "\n" * match.group(0).count("\n")
 
 
 def _own_sites(text: str, names: Sequence[str], removed: Counter[str]) -> str:
