@@ -270,9 +270,10 @@ def test_home_places_go_everywhere_and_other_towns_stay():
         "Address: Flat 4, Lotus Residency, Ghodbunder Road,\n"
         "Thane 400607\n"
         "Place: Thane\n"
+        "I hereby declare that the above is true. Date: 2 May 2024 Place:- Kalyan (Rohan)\n"
     )
     out = redact(text).text
-    assert not _left(out, "Thane", "Maharashtra", "400607", "Lotus Residency"), out
+    assert not _left(out, "Thane", "Maharashtra", "400607", "Lotus Residency", "Kalyan"), out
     assert "Infosys - Bengaluru, Karnataka - 2016 to 2019" in out
     assert "Willing to relocate to: Pune, [location] - [location]" in out
 
@@ -472,3 +473,26 @@ def _app_text(at) -> str:
     texts += [e.value.to_csv() for e in [*at.dataframe, *at.data_editor]]
     texts += [" ".join(map(str, box.options)) for box in at.selectbox]
     return "\n".join(texts)
+
+
+def test_bench_redact_runs_on_a_corpus_folder(tmp_path, monkeypatch, capsys):
+    import json
+
+    from screener import bench
+
+    content = INDEED_HEADER + "SKILLS\nMS Access, Python\n"
+    link = content.index("indeed.com")
+    record = {
+        "content": content,
+        "annotation": [
+            {"label": ["Name"], "points": [{"start": 0, "end": 13, "text": "rohan deshmukh"}]},
+            {"label": ["Email Address"], "points": [{"start": link, "end": link + 44, "text": ""}]},
+        ],
+    }
+    (tmp_path / "dataturks").mkdir()
+    (tmp_path / "dataturks" / "resumes_annotated.jsonl").write_text(json.dumps(record) + "\n")
+    monkeypatch.setenv("SCREENER_CORPORA", str(tmp_path))
+    assert bench.main(["redact"]) == 0
+    out = capsys.readouterr().out
+    assert "profile links fully removed (no 8+ run left)   100.00% (1/1)" in out
+    assert "name tokens (3+ letters) removed               100.00% (4/4)" in out
