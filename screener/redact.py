@@ -1,10 +1,14 @@
 """Blind screening: remove personal details from resume text, keep skills and experience.
 
-Removed: the candidate's name (header and repeats, any capitalisation), emails, phone
-numbers, street addresses and postcodes, profile URLs (replaced by a marker such as
-``[GitHub profile]``, because the link is evidence but its id is as identifying as the
-name), dates of birth and ages, gender words and pronouns, marital status, nationality
-and religion, and photo references. Words in ``keep`` (a spec's aliases) are never removed.
+Removed: the candidate's name in every form `screener.person` learns from the resume
+(header, fields, declarations; any case, glued into handles), e-mails, phone numbers,
+profile links (replaced by a marker such as ``[GitHub profile]``: the link is evidence, its
+slug and id identify the person; also when text extraction wrapped them over lines) and
+the ids left beside them, the candidate's own site, the home town and region wherever they
+appear, street addresses and postcodes, dates of birth, ages, ID numbers, gender words,
+pronouns and honorifics, marital status, nationality, religion and photo references.
+Other places (an employer's city elsewhere) stay. Words in ``keep`` (skills) and
+technologies that are also surnames are never removed on their own.
 """
 
 from __future__ import annotations
@@ -187,7 +191,7 @@ def redact(text: str, *, keep: Iterable[str] = ()) -> Redacted:
     for marker, pattern in _WORD_PATTERNS.items():
         out = sub(pattern, marker, out)
     out = sub(_PHOTO, "[photo]", out)
-    for pattern in _name_patterns(person.names, protected - TECH_NAMES):
+    for pattern in _name_patterns(person.names, protected):
         out = sub(pattern, "[name]", out)
     if person.places:
         out = sub(_words_pattern(person.places, protected), "[location]", out)
@@ -280,7 +284,7 @@ def _name_patterns(names: Sequence[str], protected: set[str]) -> list[re.Pattern
         initial = "[" + "".join(sorted({p[0].lower() for p in parts})) + "]"
         glued = rf"(?:{initial}[._-]?)?{unit}(?:[._-]?(?:{unit}|\d+|{initial}(?![a-z])))+"
         patterns.append(rf"(?<![\w@/.-])(?:{glued}|{initial}{unit})(?![\w@-])")
-    alone = [p for p in words if p.lower() not in protected and p.lower() not in TECH_NAMES]
+    alone = [p for p in words if p.lower() not in protected]  # protected includes TECH_NAMES
     if alone:
         patterns.append(_LETTERS.format("(?:" + "|".join(map(re.escape, alone)) + ")"))
     out = [re.compile(p, re.I) for p in patterns]
