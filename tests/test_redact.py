@@ -255,6 +255,12 @@ def test_skills_and_ordinary_words_are_not_damaged(line):
     assert redact(text).text.split("\n")[-1] == line
 
 
+def test_a_name_that_is_also_a_word_goes_in_any_case():
+    """Privacy first: "grace" in lower case may be the name typed carelessly."""
+    text = "Grace Turner\ngrace.t@example.com\n- grace led QA; GRACE TURNER; Turner's notes"
+    assert not _left(redact(text).text, "grace", "turner"), redact(text).text
+
+
 def test_honorifics_before_a_name_go():
     out = redact(
         "Neha Kulkarni\nneha.k@example.com\nMs. Neha Kulkarni; MRS. KULKARNI; Mr Patel"
