@@ -21,6 +21,7 @@ SPECS = ROOT / "role_specs"
 SAMPLES = ROOT / "sample_resumes"
 RESUME_TYPES = ["pdf", "docx", "txt", "md"]
 STATUSES = ["ok", "needs_review", "error"]
+BAND_BADGE = {"strong": "green", "possible": "orange", "weak": "red"}
 
 
 def main() -> None:
@@ -43,17 +44,18 @@ def main() -> None:
 
 
 def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
-    files = inputs_ui()
+    files = inputs_ui(blind)
     candidates = screen(base, active, files)
     if not candidates:
         st.info("Upload resumes, paste text, or try the sample resumes to see a ranking.")
         return []
     run_id = audit_run(active, candidates)
     status_ui(candidates, blind)
+    duplicates_ui(files, blind)
     shown = ranking_ui(candidates, blind, run_id)
     charts_ui(candidates, shown, blind)
     detail_ui(active, candidates, blind)
-    export_ui(candidates, blind)
+    export_ui(active, candidates, blind)
     return candidates
 
 
@@ -76,9 +78,18 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
             except SpecError as exc:
                 problems = "\n".join(f"- {line}" for line in exc.lines())
                 st.error(f"This role spec is not valid:\n\n{problems}")
-        blind = st.toggle("Blind screening (hide names and file names)", key="blind")
+        blind = st.toggle(
+            "Blind screening (hide names and file names)",
+            key="blind",
+            help="Tables, charts, the resume view and exports show content-derived ids "
+            "(C-1a2b3c4d) and redacted text. The upload list is hidden; the paste box still "
+            "shows what you pasted.",
+        )
         st.header("Adjust for this screening")
-        st.caption("Weights 1-10 and must-haves; the spec file is not changed.")
+        st.caption(
+            "Weights 1-10 and must-haves; the spec file is not changed. Skills in the same "
+            "any-of group are alternatives: one of them meets the must-have."
+        )
         edits = st.data_editor(
             review.weights_frame(base),
             key=f"weights_{base.fingerprint}",
@@ -86,7 +97,23 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
             disabled=["skill", "group"],
             width="stretch",
             column_config={
-                "weight": st.column_config.NumberColumn(min_value=1, max_value=10, step=0.5)
+                "skill": st.column_config.TextColumn("Skill", width="small"),
+                "group": st.column_config.TextColumn(
+                    "Any-of group",
+                    width="small",
+                    help="Alternatives: any one skill of the group meets the must-have",
+                ),
+                "weight": st.column_config.NumberColumn(
+                    "Weight",
+                    min_value=1,
+                    max_value=10,
+                    step=0.5,
+                    width="small",
+                    help="Points this skill earns when used in work or projects (1-10)",
+                ),
+                "must_have": st.column_config.CheckboxColumn(
+                    "Must", width="small", help="Flagged when missing (never rejected)"
+                ),
             },
         )
         parts = part_weights_ui(base)
@@ -143,7 +170,7 @@ def role_ui(base: RoleSpec, active: RoleSpec) -> None:
 
 
 # ---------------------------------------------------------------- inputs and screening
-def inputs_ui() -> list[tuple[str, bytes]]:
+def inputs_ui(blind: bool) -> list[tuple[str, bytes]]:
     """Uploaded files, pasted resumes (as text files) and, on request, the samples."""
     left, right = st.columns([3, 2])
     with left:
@@ -153,9 +180,17 @@ def inputs_ui() -> list[tuple[str, bytes]]:
             accept_multiple_files=True,
             key="resumes",
         )
+        if blind:  # the uploader lists file names, which are often the candidates' names
+            st.html("<style>[data-testid='stFileUploaderFile'],"
+                    "[data-testid='stFileUploaderPagination']{display:none}</style>")  # fmt: skip
+            st.caption(f"{len(uploads or [])} file(s) uploaded; names hidden in blind mode.")
     with right:
         pasted = st.text_area(
-            "…or paste resumes (separate several with a line of ---)", key="pasted", height=120
+            "…or paste resumes (separate several with a line of ---)",
+            key="pasted",
+            height=120,
+            help="Each pasted resume is named after its first line. Blind mode hides names "
+            "everywhere except in this box.",
         )
         if st.button("Try with sample resumes", key="try_samples", type="primary"):
             st.session_state.use_samples = True
@@ -190,7 +225,7 @@ def status_ui(candidates: list[Candidate], blind: bool) -> None:
     cols[1].metric("Strong", sum(c.score.band == "strong" for c in scored if c.score))
     cols[2].metric("All must-haves met", sum(c.score.must_haves_met for c in scored if c.score))
     cols[3].metric("Needs review (scanned)", counts["needs_review"])
-    cols[4].metric("Rejected files", counts["error"])
+    cols[4].metric("Could not read", counts["error"])
     attention = sum(c.status != "ok" or bool(c.warnings) for c in candidates)
     title = f"File status: {len(candidates)} file(s), {attention} need attention"
     with st.expander(title, expanded=counts["error"] > 0):
@@ -199,7 +234,27 @@ def status_ui(candidates: list[Candidate], blind: bool) -> None:
             hide_index=True,
             width="stretch",
             key="status_table",
+            column_config={
+                "file": st.column_config.TextColumn("File", width="medium"),
+                "status": st.column_config.TextColumn("Status", width="small"),
+                "why": st.column_config.TextColumn(
+                    "Why", width="large", help="Click a cell to read a long reason in full"
+                ),
+                "score": st.column_config.NumberColumn("Score", format="%.1f", width="small"),
+            },
         )
+
+
+def duplicates_ui(files: list[tuple[str, bytes]], blind: bool) -> None:
+    """Say which uploads were the same file as another (they are screened once)."""
+    repeats = review.duplicate_uploads(files)
+    if repeats and not blind:
+        pairs = "; ".join(f"{name} = {first}" for name, first in repeats)
+        st.info(f"{len(repeats)} upload(s) had the same content as another and are shown once: "
+                f"{pairs}.")  # fmt: skip
+    elif repeats:
+        st.info(f"{len(repeats)} upload(s) had the same content as another and are shown once "
+                "(names hidden in blind mode).")  # fmt: skip
 
 
 def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> list[Candidate]:
@@ -208,30 +263,40 @@ def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> 
     f1, f2, f3 = st.columns([2, 1, 2])
     min_score = f1.slider("Minimum score", 0, 100, 0, 5, key="min_score")
     must_only = f2.checkbox("All must-haves met", key="must_only")
-    statuses = f3.multiselect("Status", STATUSES, default=STATUSES, key="statuses")
+    statuses = f3.multiselect(
+        "Status", STATUSES, default=STATUSES, key="statuses", format_func=review.STATUS_LABELS.get
+    )
     frame = review.ranking_frame(candidates, st.session_state.shortlist, blind=blind)
     shown = review.filter_ranking(
         frame, min_score=min_score, must_haves_only=must_only, statuses=statuses
     )
     edited = st.data_editor(
-        shown,
+        shown.assign(status=shown["status"].map(review.STATUS_LABELS)),
         key=review.editor_key(shown),
         hide_index=True,
         width="stretch",
         disabled=[c for c in shown.columns if c != "shortlist"],
         column_config={
             "shortlist": st.column_config.CheckboxColumn("Shortlist", help="Tick to shortlist"),
-            "candidate": "Candidate",
-            "band": "Band",
-            "status": "Status",
+            "candidate": st.column_config.TextColumn("Candidate", help="File name, or id if blind"),
+            "band": st.column_config.TextColumn(
+                "Band", help="strong, possible or weak, from the spec's score thresholds"
+            ),
+            "status": st.column_config.TextColumn(
+                "Status", help="scored, needs review, or could not read"
+            ),
             "score": st.column_config.ProgressColumn(
-                "Score", min_value=0, max_value=100, format="%.1f"
+                "Score", min_value=0, max_value=100, format="%.1f", help="0-100; see Why this score"
             ),
             "must_haves_met": st.column_config.CheckboxColumn("Must-haves met"),
-            "missing_must_haves": "Missing must-haves",
+            "missing_must_haves": st.column_config.TextColumn(
+                "Missing must-haves", help="Flags to ask about, never a rejection"
+            ),
             "red_flags": st.column_config.NumberColumn("Red flags"),
-            "top_skills": st.column_config.TextColumn("Top skills", width="large"),
-            "id": st.column_config.TextColumn("Id", width="small"),
+            "top_skills": st.column_config.TextColumn(
+                "Top skills", width="large", help="By the credit they earned, highest first"
+            ),
+            "id": st.column_config.TextColumn("Id", width="small", help="From the file's content"),
         },
     )
     before = st.session_state.shortlist
@@ -254,9 +319,26 @@ def charts_ui(candidates: list[Candidate], shown: list[Candidate], blind: bool) 
         )
     with right:
         st.markdown("**Who shows which skill** (dark: used in work or projects; light: listed)")
-        cells = review.heatmap_frame(shown[:40], blind=blind)
+        rows = heatmap_rows_ui(shown)
+        cells = review.heatmap_frame(rows, blind=blind)
         if not cells.empty:
             st.altair_chart(charts.skill_heatmap(cells), width="stretch")
+
+
+def heatmap_rows_ui(shown: list[Candidate]) -> list[Candidate]:
+    """The heatmap's candidates: all of them, or a page of 40 with the choice said aloud."""
+    pages = review.heatmap_pages(len(shown))
+    if len(pages) <= 1:
+        return shown
+    picked = st.selectbox(
+        f"The heatmap shows {review.HEATMAP_PAGE} candidates at a time, in ranking order "
+        f"({len(shown)} shown in the ranking; filter or shortlist to narrow)",
+        range(len(pages)),
+        format_func=lambda i: f"Candidates {pages[i][0] + 1}-{pages[i][1]} of {len(shown)}",
+        key="heatmap_page",
+    )
+    start, stop = pages[picked]
+    return shown[start:stop]
 
 
 def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
@@ -276,28 +358,37 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         st.warning("Not scored: " + "; ".join(candidate.warnings))
         return
     score = candidate.score
-    cols = st.columns(4)
-    cols[0].metric("Score", f"{score.total:.1f}", score.band)
-    cols[1].metric("Missing must-haves", len(score.missing_must_haves))
-    cols[2].metric("Red flags", len(score.red_flags))
-    cols[3].metric("Interview rounds", len(candidate.plan.rounds) if candidate.plan else 0)
+    cols = st.columns(5)
+    cols[0].metric("Score", f"{score.total:.1f}")
+    cols[1].metric("Band", score.band)
+    with cols[1]:
+        st.badge(f"{score.band} band", color=BAND_BADGE[score.band])  # type: ignore[arg-type]
+    cols[2].metric("Missing must-haves", len(score.missing_must_haves))
+    cols[3].metric("Red flags", len(score.red_flags))
+    cols[4].metric("Interview rounds", len(candidate.plan.rounds) if candidate.plan else 0)
     for missing in score.missing_must_haves:
         st.warning(f"Missing must-have: {missing}")
     for flag in score.red_flags:
         st.error(f"Red flag: {flag.name}: {flag.reason}. Probe: {flag.probe}")
     tabs = st.tabs(["Why this score", "Skill matches", "Interview plan", "Resume"])
-    with tabs[0]:
-        st.dataframe(
-            review.breakdown_table(candidate),
-            hide_index=True,
-            width="stretch",
-            key="breakdown",
+    with tabs[0]:  # a static table, so the long "why" texts wrap
+        st.table(
+            review.breakdown_table(candidate)
+            .rename(columns={"part": "Part", "points": "Points", "max": "Out of", "why": "Why"})
+            .set_index("Part")
         )
         st.dataframe(
             review.credits_table(candidate),
             hide_index=True,
             width="stretch",
             key="credits",
+            column_config={
+                "skill": st.column_config.TextColumn("Skill", width="small"),
+                "credit": st.column_config.NumberColumn(
+                    "Credit", format="%.2f", help="Weight points earned (in the spec's units)"
+                ),
+                "why": st.column_config.TextColumn("Why", width="large"),
+            },
         )
     with tabs[1]:
         st.dataframe(
@@ -305,15 +396,34 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
             hide_index=True,
             width="stretch",
             key="skills",
-            column_config={
-                "similarity": st.column_config.NumberColumn(format="%.1f"),
-                "evidence": st.column_config.TextColumn(width="large"),
-            },
+            column_config=SKILL_COLUMNS,
         )
     with tabs[2]:
         plan_ui(spec, candidate, blind)
     with tabs[3]:
-        st.markdown(review.highlighted_resume(candidate, blind=blind), unsafe_allow_html=True)
+        st.html(review.highlight_legend())
+        st.html(review.highlighted_resume(candidate, blind=blind))
+
+
+SKILL_COLUMNS = {
+    "skill": st.column_config.TextColumn("Skill"),
+    "found": st.column_config.CheckboxColumn("Found"),
+    "match_type": st.column_config.TextColumn(
+        "Match", help="exact, alias (another name for the skill) or fuzzy (a likely misspelling)"
+    ),
+    "similarity": st.column_config.NumberColumn(
+        "Similarity %", format="%.1f", help="100 for exact and alias matches"
+    ),
+    "matched_text": st.column_config.TextColumn("Matched text"),
+    "evidence": st.column_config.TextColumn("Evidence line", width="large"),
+    "evidence_strength": st.column_config.TextColumn(
+        "Evidence", help="used in work or projects (full credit), listed or mentioned (half)"
+    ),
+    "section": st.column_config.TextColumn("Section"),
+    "line": st.column_config.NumberColumn("Line", help="Line number in the Resume tab"),
+    "category": st.column_config.TextColumn("Category"),
+    "kind": st.column_config.TextColumn("Kind", help="hard skill, tool, soft skill or practical"),
+}
 
 
 def plan_ui(spec: RoleSpec, candidate: Candidate, blind: bool) -> None:
@@ -334,13 +444,17 @@ def plan_ui(spec: RoleSpec, candidate: Candidate, blind: bool) -> None:
             st.markdown(review.round_markdown(round_, plan.rating_scale))
 
 
-def export_ui(candidates: list[Candidate], blind: bool) -> None:
+def export_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     st.subheader("Export")
     shortlist = st.session_state.shortlist
+    st.caption(
+        "Best first, with rank, role, spec version and date"
+        + ("; blind: ids only, no contact details." if blind else "; e-mail and phone included.")
+    )
     left, right = st.columns(2)
     left.download_button(
         f"Download shortlist CSV ({len(shortlist)})",
-        shortlist_csv(candidates, shortlist, blind=blind),
+        shortlist_csv(candidates, shortlist, spec, blind=blind),
         "shortlist.csv",
         "text/csv",
         key="download_shortlist",
@@ -348,7 +462,7 @@ def export_ui(candidates: list[Candidate], blind: bool) -> None:
     )
     right.download_button(
         "Download full results CSV",
-        results_csv(candidates, blind=blind),
+        results_csv(candidates, spec, blind=blind),
         "results.csv",
         "text/csv",
         key="download_results",
@@ -385,16 +499,23 @@ def audit_decisions(
 def fairness_ui(candidates: list[Candidate]) -> None:
     st.subheader("Bias self-check")
     st.caption(
-        "Upload a self-identification CSV (candidate_id,group), kept apart from resumes. "
-        "Candidate ids are shown in blind mode. Selection = shortlisted by you."
+        "Upload a self-identification CSV with two columns, candidate_id,group, kept apart "
+        "from resumes. Candidate ids are shown in blind mode (C-1a2b3c4d). "
+        "Selection = shortlisted by you."
     )
     upload = st.file_uploader("Self-identification CSV", type=["csv"], key="groups_csv")
     if upload is not None and candidates:
         try:
-            groups = fairness.read_groups(upload.getvalue(), source=upload.name)
+            rows = fairness.read_groups(upload.getvalue(), source=upload.name)
+            groups = fairness.matched_groups(rows, (c.id for c in candidates), source=upload.name)
         except fairness.GroupFileError as exc:
             st.error(str(exc))
         else:
+            st.caption(
+                f"{len(groups)} of {len(candidates)} candidates matched an id in {upload.name} "
+                f"({len(rows) - len(groups)} row(s) of the file matched nobody); the rest count "
+                "as unknown."
+            )
             bias_report_ui(candidates, groups)
     st.subheader("Audit trail")
     log = audit_log()
@@ -405,7 +526,39 @@ def fairness_ui(candidates: list[Candidate]) -> None:
         "your decisions; never resume text or names. Nothing is rejected automatically."
     )
     if runs:
-        st.dataframe(pd.DataFrame(runs[-10:]), hide_index=True, width="stretch", key="audit_runs")
+        st.dataframe(
+            pd.DataFrame(runs[-10:]),
+            hide_index=True,
+            width="stretch",
+            key="audit_runs",
+            column_config={k: k.replace("_", " ").capitalize() for k in runs[0]},
+        )
+
+
+IMPACT_COLUMNS = {
+    "group": st.column_config.TextColumn("Group"),
+    "count": st.column_config.NumberColumn("Candidates"),
+    "selected": st.column_config.NumberColumn("Shortlisted"),
+    "selection_rate": st.column_config.NumberColumn(
+        "Selection rate", format="percent", help="Share of the group you shortlisted"
+    ),
+    "selection_impact_ratio": st.column_config.NumberColumn(
+        "Selection impact ratio", format="%.2f", help="Rate / the highest group's rate"
+    ),
+    "above_median": st.column_config.NumberColumn("Above median score"),
+    "scoring_rate": st.column_config.NumberColumn(
+        "Scoring rate", format="percent", help="Share of the group above the median score"
+    ),
+    "scoring_impact_ratio": st.column_config.NumberColumn("Scoring impact ratio", format="%.2f"),
+    "four_fifths_flag": st.column_config.CheckboxColumn(
+        "Below four-fifths", help="An impact ratio under 0.8 (EEOC four-fifths rule)"
+    ),
+    "selection_p_value": st.column_config.NumberColumn(
+        "Selection p-value", format="%.3f", help="Fisher's exact test against everyone else"
+    ),
+    "scoring_p_value": st.column_config.NumberColumn("Scoring p-value", format="%.3f"),
+    "note": st.column_config.TextColumn("Note", width="large"),
+}
 
 
 def bias_report_ui(candidates: list[Candidate], groups: dict[str, str]) -> None:
@@ -423,7 +576,7 @@ def bias_report_ui(candidates: list[Candidate], groups: dict[str, str]) -> None:
     left, right = st.columns(2)
     left.altair_chart(charts.impact_chart(reports, "selection"), width="stretch")
     right.altair_chart(charts.impact_chart(reports, "scoring"), width="stretch")
-    st.dataframe(rows, hide_index=True, width="stretch", key="impact")
+    st.dataframe(rows, hide_index=True, width="stretch", key="impact", column_config=IMPACT_COLUMNS)
     st.download_button(
         "Download bias report (CSV)",
         fairness.report_csv(reports),

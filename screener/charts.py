@@ -10,6 +10,8 @@ from screener.fairness import FOUR_FIFTHS, GroupReport
 BAND_COLOURS = alt.Scale(
     domain=["strong", "possible", "weak"], range=["#2e7d32", "#f9a825", "#c62828"]
 )
+AT_OR_ABOVE = "at least 4/5 of the highest group's rate"
+BELOW = "below 4/5 of the highest group's rate (four-fifths rule)"
 EVIDENCE_COLOURS = alt.Scale(
     domain=["used", "listed", "mentioned", "not found"],
     range=["#1b5e20", "#81c784", "#c5e1a5", "#eeeeee"],
@@ -66,7 +68,9 @@ def impact_chart(reports: list[GroupReport], metric: str) -> alt.Chart:
             "group": r.group,
             "rate": getattr(r, f"{metric}_rate") or 0.0,
             "impact_ratio": getattr(r, f"{metric}_impact_ratio"),
-            "below_four_fifths": (getattr(r, f"{metric}_impact_ratio") or 1.0) < FOUR_FIFTHS,
+            "four_fifths": BELOW
+            if (getattr(r, f"{metric}_impact_ratio") or 1.0) < FOUR_FIFTHS
+            else AT_OR_ABOVE,
             "count": r.count,
         }
         for r in reports
@@ -86,10 +90,14 @@ def impact_chart(reports: list[GroupReport], metric: str) -> alt.Chart:
             y=alt.Y("rate:Q", title=f"{metric.capitalize()} rate",
                     axis=alt.Axis(format=".0%"), scale=alt.Scale(domain=[0, 1])),
             color=alt.Color(
-                "below_four_fifths:N", title="Below 4/5",
-                scale=alt.Scale(domain=[False, True], range=["#2e7d32", "#c62828"]),
+                "four_fifths:N", title="Impact ratio",
+                scale=alt.Scale(domain=[AT_OR_ABOVE, BELOW], range=["#2e7d32", "#c62828"]),
+                legend=alt.Legend(orient="bottom", labelLimit=320),
             ),
-            tooltip=["group:N", "count:Q", alt.Tooltip("rate:Q", format=".1%"), "impact_ratio:Q"],
+            tooltip=[alt.Tooltip("group:N", title="Group"),
+                     alt.Tooltip("count:Q", title="Candidates"),
+                     alt.Tooltip("rate:Q", format=".1%", title="Rate"),
+                     alt.Tooltip("impact_ratio:Q", format=".2f", title="Impact ratio")],
         )
     )  # fmt: skip
     line = alt.Chart(data).mark_rule(strokeDash=[4, 4]).encode(y="mean(threshold):Q")

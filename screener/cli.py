@@ -122,7 +122,7 @@ def _screen(args: argparse.Namespace) -> int:
         progress=bar.update,
     )
     if args.format == "csv":
-        rows = run(partial(row_record, blind=args.blind))
+        rows = run(partial(row_record, blind=args.blind, spec=spec))
         text = to_csv(row for _, row in sorted(rows, key=lambda r: r[0]))
     else:  # each candidate arrives as JSON text, serialised in the worker processes
         records = run(partial(json_record, blind=args.blind))

@@ -8,15 +8,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 import orjson
 
 from screener.interview import InterviewPlan
 from screener.match import ItemMatch
-from screener.redact import redact
+from screener.redact import contact_details, redact
 from screener.score import Part, RaisedFlag
 from screener.screen import Candidate, rank_key
+from screener.spec import RoleSpec
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_SKILLS = 8
@@ -138,18 +140,25 @@ def json_record(candidate: Candidate, *, blind: bool = False) -> tuple[tuple[Any
 
 
 def row_record(
-    candidate: Candidate, *, blind: bool = False
+    candidate: Candidate, *, blind: bool = False, spec: RoleSpec | None = None
 ) -> tuple[tuple[Any, ...], dict[str, Any]]:
     """(rank key, the candidate's summary row)."""
-    return rank_key(candidate), summary_row(candidate, blind=blind)
+    return rank_key(candidate), summary_row(candidate, blind=blind, spec=spec)
 
 
-def summary_row(candidate: Candidate, *, blind: bool = False) -> dict[str, Any]:
-    """One flat row per candidate for tables and CSV (numbers stay numbers)."""
+def summary_row(
+    candidate: Candidate, *, blind: bool = False, spec: RoleSpec | None = None
+) -> dict[str, Any]:
+    """One flat row per candidate for tables and CSV (numbers stay numbers).
+
+    Skills are ordered by the credit they earned; with ``spec``, the untaken alternatives
+    of a satisfied any-of group are not counted as missing.
+    """
     score, match = candidate.score, candidate.match
-    found = [i for i in match.items if i.found and i.kind in ("hard", "tool")] if match else []
-    found.sort(key=lambda i: (i.strength != "used", i.name))
+    found = skills_by_credit(candidate)
     missing = [i.name for i in match.items if not i.found and i.kind == "hard"] if match else []
+    if spec is not None:
+        missing = [name for name in missing if name not in untaken_alternatives(spec, candidate)]
     return {
         "candidate": display_name(candidate, blind=blind),
         "id": candidate.id,
@@ -160,12 +169,70 @@ def summary_row(candidate: Candidate, *, blind: bool = False) -> dict[str, Any]:
         "missing_must_haves": "; ".join(score.missing_must_haves) if score else "",
         "red_flags": len(score.red_flags) if score else 0,
         "red_flag_names": "; ".join(f.name for f in score.red_flags) if score else "",
-        "top_skills": ", ".join(i.name for i in found[:TOP_SKILLS]),
-        "matched_skills": ", ".join(i.name for i in found),
+        "top_skills": ", ".join(found[:TOP_SKILLS]),
+        "matched_skills": ", ".join(found),
         "missing_skills": ", ".join(missing),
         "interview_rounds": len(candidate.plan.rounds) if candidate.plan else 0,
         "note": candidate.error or "; ".join(candidate.warnings),
     }
+
+
+def skills_by_credit(candidate: Candidate) -> list[str]:
+    """Found hard skills by the credit they earned (then name), then tools, used first."""
+    if candidate.match is None:
+        return []
+    credit = {c.name: c.credit for c in candidate.score.credits} if candidate.score else {}
+    found = [i for i in candidate.match.items if i.found and i.kind in ("hard", "tool")]
+    found.sort(key=lambda i: (-credit.get(i.name, -1.0), i.strength != "used", i.name))
+    return [i.name for i in found]
+
+
+def untaken_alternatives(spec: RoleSpec, candidate: Candidate) -> set[str]:
+    """Members of an any-of group that another member already satisfies: not missing."""
+    if candidate.match is None:
+        return set()
+    found = {i.name for i in candidate.match.items if i.found}
+    groups: dict[str, list[str]] = {}
+    for skill in spec.hard_skills:
+        if skill.any_of:
+            groups.setdefault(skill.any_of, []).append(skill.name)
+    return {
+        name for names in groups.values() if found.intersection(names) for name in names
+    } - found
+
+
+SHORTLIST_COLUMNS = [
+    "rank", "candidate", "email", "phone", "score", "band", "must_haves_met",
+    "missing_must_haves", "red_flag_names", "top_skills", "missing_skills",
+    "interview_rounds", "status", "note", "role", "spec_version", "screened_on", "id",
+]  # fmt: skip
+BLIND_HIDDEN = ("email", "phone")
+
+
+def export_rows(
+    candidates: Sequence[Candidate],
+    spec: RoleSpec,
+    *,
+    blind: bool = False,
+    screened_on: date | None = None,
+) -> list[dict[str, Any]]:
+    """Rows for the app's CSV exports, best first: rank, contact details unless blind,
+    the role, the spec's content hash as its version and the screening date."""
+    day = (screened_on or date.today()).isoformat()
+    rows = []
+    for rank, candidate in enumerate(sorted(candidates, key=rank_key), start=1):
+        row = summary_row(candidate, blind=blind, spec=spec)
+        row["rank"] = rank if candidate.score else None  # unscored files have no rank
+        row |= {"role": spec.title, "spec_version": spec.fingerprint[:12]}
+        row["screened_on"] = day
+        if not blind and candidate.document is not None:
+            row["email"], row["phone"] = contact_details(candidate.document.text)
+        rows.append(row)
+    return rows
+
+
+def export_columns(*, blind: bool) -> list[str]:
+    return [c for c in SHORTLIST_COLUMNS if not (blind and c in BLIND_HIDDEN)]
 
 
 def neutralise(value: Any) -> Any:
@@ -195,13 +262,29 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def results_csv(candidates: Sequence[Candidate], *, blind: bool = False) -> str:
-    """Full results, one row per candidate."""
-    return to_csv(summary_row(c, blind=blind) for c in candidates)
+def results_csv(
+    candidates: Sequence[Candidate],
+    spec: RoleSpec,
+    *,
+    blind: bool = False,
+    screened_on: date | None = None,
+) -> str:
+    """Full results, one row per candidate, best first (the summary row's extra columns after
+    the shortlist's)."""
+    rows = export_rows(candidates, spec, blind=blind, screened_on=screened_on)
+    extra = [c for c in (rows[0] if rows else {}) if c not in SHORTLIST_COLUMNS]
+    return to_csv(rows, export_columns(blind=blind) + extra)
 
 
 def shortlist_csv(
-    candidates: Sequence[Candidate], shortlisted: set[str], *, blind: bool = False
+    candidates: Sequence[Candidate],
+    shortlisted: set[str],
+    spec: RoleSpec,
+    *,
+    blind: bool = False,
+    screened_on: date | None = None,
 ) -> str:
-    """Only the candidates whose id is in ``shortlisted``, best first."""
-    return to_csv(summary_row(c, blind=blind) for c in candidates if c.id in shortlisted)
+    """Only the candidates whose id is in ``shortlisted``, best first, ranked among all."""
+    rows = export_rows(candidates, spec, blind=blind, screened_on=screened_on)
+    chosen = [r for r in rows if r["id"] in shortlisted]
+    return to_csv(chosen, export_columns(blind=blind))

@@ -15,7 +15,7 @@ import csv
 import io
 import math
 import statistics
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from screener.errors import ScreenerError
@@ -71,6 +71,26 @@ def read_groups(data: bytes, *, source: str = "groups.csv") -> dict[str, str]:
     if not groups:
         raise GroupFileError(f"{source}: no rows")
     return groups
+
+
+def matched_groups(
+    groups: Mapping[str, str], candidate_ids: Iterable[str], *, source: str = "groups.csv"
+) -> dict[str, str]:
+    """The rows of ``groups`` whose id is a candidate of this screening.
+
+    Refuses a file that matches nobody (every candidate would be "unknown"), naming the
+    expected columns and the first ids it did find.
+    """
+    ids = set(candidate_ids)
+    matched = {k: v for k, v in groups.items() if k in ids}
+    if not matched:
+        sample = ", ".join(list(groups)[:3])
+        raise GroupFileError(
+            f"{source}: none of its {len(groups)} id(s) is a candidate of this screening "
+            f"(found e.g. {sample}). Expected two columns, candidate_id,group, with the ids "
+            "shown in blind mode (such as C-1a2b3c4d)."
+        )
+    return matched
 
 
 def impact_report(outcomes: Mapping[str, Outcome], groups: Mapping[str, str]) -> list[GroupReport]:

@@ -3,11 +3,15 @@
 Rule for the number of rounds (shown to the recruiter with every plan): a candidate in the
 strong band with every must-have met and no red flag raised gets the short process
 (optional rounds dropped, never fewer than the spec's minimum); everyone else gets the full
-process (up to the spec's maximum). Must-haves still to verify go to the first round.
+process (up to the spec's maximum). A candidate in the weak band gets one short screening
+call on the missing must-haves first: the full process is booked only if that goes well, and
+nobody is turned down by the plan. Must-haves still to verify go to the first round.
+Questions that open with "You list X." are reworded to what the resume shows of X.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -20,6 +24,8 @@ FocusKind = Literal["missing", "verify", "strength", "soft"]
 MAX_VERIFY = 3
 MAX_STRENGTHS = 2
 MAX_QUESTIONS = 6
+SCREENING_CALL_MINUTES = 20
+_YOU_LIST = re.compile(r"^You list (?P<skill>[^.?]+)\. (?P<rest>.+)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +81,8 @@ def plan_interview(spec: RoleSpec, result: MatchResult, score: Score) -> Intervi
     )
     found = result.by_name()
     gaps = _gap_focus(spec, score, found)
+    if score.band == "weak":
+        return _screening_call(spec, score, found, gaps, rounds)
     strengths = _strength_focus(spec, found)
     soft = _soft_focus(spec, found)
     probes = _assign_probes(spec, rounds, score)
@@ -99,11 +107,76 @@ def plan_interview(spec: RoleSpec, result: MatchResult, score: Score) -> Intervi
                 focus=tuple(focus),
                 questions=_questions(spec, focus),
                 exercise=exercise,
-                probes=tuple(probes[round_.id]),
+                probes=tuple(_fit_probe(p, spec, found) for p in probes[round_.id]),
                 scorecard=tuple(dict.fromkeys([f.topic for f in focus] + list(round_.assesses))),
             )
         )
     return InterviewPlan(tuple(planned), rule, dict(process.rating_scale))
+
+
+def _screening_call(
+    spec: RoleSpec,
+    score: Score,
+    found: Mapping[str, ItemMatch],
+    gaps: list[FocusArea],
+    full: list[InterviewRound],
+) -> InterviewPlan:
+    """One short call on the missing must-haves before anyone books the full process."""
+    focus = [g for g in gaps if g.kind == "missing"] or gaps[:MAX_VERIFY]
+    raised = {f.id for f in score.red_flags}
+    probes = tuple(
+        _fit_probe(Probe(f.name, f.probe, tuple(f.questions), True), spec, found)
+        for f in spec.red_flags
+        if f.id in raised
+    )
+    minutes = sum(r.duration_minutes for r in full)
+    rule = (
+        f"1 round: a {SCREENING_CALL_MINUTES}-minute screening call first, because "
+        f"{_why_full(score)}. It checks the gaps the resume may simply not mention; if they "
+        f"are covered, continue with the full process ({len(full)} rounds, {minutes} min). "
+        "Nobody is turned down by this plan."
+    )
+    call = PlannedRound(
+        id="screening_call",
+        name="Screening call",
+        purpose="Check, before the full process, whether the missing must-haves are there.",
+        format="Phone or video call with the recruiter or an engineer.",
+        duration_minutes=SCREENING_CALL_MINUTES,
+        focus=tuple(focus),
+        questions=_questions(spec, focus),
+        exercise=None,
+        probes=probes,
+        scorecard=tuple(dict.fromkeys(f.topic for f in focus)),
+    )
+    return InterviewPlan((call,), rule, dict(spec.interview.rating_scale))
+
+
+def _fit_probe(probe: Probe, spec: RoleSpec, found: Mapping[str, ItemMatch]) -> Probe:
+    questions = tuple(fit_question(q, spec, found) for q in probe.questions)
+    return (
+        probe
+        if questions == probe.questions
+        else Probe(probe.red_flag, probe.how, questions, probe.raised_on_resume)
+    )
+
+
+def fit_question(question: str, spec: RoleSpec, found: Mapping[str, ItemMatch]) -> str:
+    """'You list X. ...' reworded to the evidence for X: listed, used or missing.
+
+    A question that names no skill of the spec is returned unchanged.
+    """
+    parsed = _YOU_LIST.match(question)
+    names = {s.name.lower(): s.name for s in (*spec.hard_skills, *spec.soft_skills)}
+    names |= {t.name.lower(): t.name for c in spec.tools for t in c.tools}
+    if parsed is None or parsed["skill"].lower() not in names:
+        return question
+    item = found.get(names[parsed["skill"].lower()])
+    skill, rest = parsed["skill"], parsed["rest"]
+    if item is None or not item.found:
+        return f"Have you worked with {skill}? {rest}"
+    if item.strength == "used":
+        return f"You used {skill} in your work or projects. {rest}"
+    return question if item.strength == "listed" else f"You mention {skill}. {rest}"
 
 
 def _why_full(score: Score) -> str:
@@ -188,11 +261,22 @@ def _soft_focus(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> list[FocusAre
 def _questions(spec: RoleSpec, focus: list[FocusArea]) -> tuple[str, ...]:
     bank = {s.name: s.questions for s in spec.hard_skills}
     bank |= {s.name: s.questions for s in spec.soft_skills}
+    for group, names in _group_members(spec).items():  # a missing any-of group: ask which
+        ask = f"Which of {', '.join(names)} have you written code in, and what did you build?"
+        bank.setdefault(group, [ask])
     questions: list[str] = []
     for area in focus:
         per_topic = 2 if area.kind in ("missing", "verify") else 1
         questions += bank.get(area.topic, [])[:per_topic]
     return tuple(questions[:MAX_QUESTIONS])
+
+
+def _group_members(spec: RoleSpec) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for skill in spec.hard_skills:
+        if skill.any_of:
+            groups.setdefault(skill.any_of, []).append(skill.name)
+    return groups
 
 
 def _pick_exercise(spec: RoleSpec, gaps: list[FocusArea]) -> CodingExercise | None:

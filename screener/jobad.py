@@ -1,58 +1,161 @@
-"""A ready-to-post job description generated from a role spec."""
+"""A job post a recruiter can publish, generated from a role spec.
+
+Short on purpose: responsibilities without near-duplicates, must-haves apart from
+nice-to-haves, two main tools per category, the hiring guidance in plain words, an
+equal-opportunity statement, and ``[placeholders]`` for what only the recruiter knows.
+"""
 
 from __future__ import annotations
 
-from screener.spec import RoleSpec
+import re
+
+from screener.spec import HardSkill, RoleSpec
+
+MAX_RESPONSIBILITIES = 8
+MAX_NICE_TO_HAVE = 6
+TOOLS_PER_CATEGORY = 2
+SAME_DUTY = 0.5  # share of the shorter duty's content words found in an earlier one
+_STOPWORDS = frozenset(
+    {"a", "an", "and", "as", "at", "for", "from", "in", "into", "of", "on", "or", "the", "to",
+     "with", "using", "via", "our", "your", "their"}
+)  # fmt: skip
+EQUAL_OPPORTUNITY = (
+    "We are an equal-opportunity employer. We welcome applicants of every background, "
+    "gender, age, ethnicity, religion, sexual orientation and disability, and we make "
+    "reasonable adjustments at any stage of the process: just ask."
+)
 
 
 def job_description(spec: RoleSpec) -> str:
-    """Markdown a recruiter can paste into a job board."""
-    must = [s.name for s in spec.hard_skills if s.must_have and not s.any_of]
-    groups: dict[str, list[str]] = {}
-    for skill in spec.hard_skills:
-        if skill.any_of and skill.must_have:
-            groups.setdefault(skill.any_of, []).append(skill.name)
-    nice = [s.name for s in spec.hard_skills if not s.must_have][:10]
+    """Markdown a recruiter can paste into a job board after filling in the placeholders."""
     out = [
         f"# {spec.title}",
         "",
-        f"**Location:** {spec.location}  ",
-        f"**Type:** {spec.employment_type}  ",
-        f"**Level:** {spec.level}",
-        "",
-        "## About the role",
+        f"**[Company name]** · {spec.location} · {spec.employment_type} · {spec.level} level  ",
+        f"**Salary:** {_salary(spec)}",
         "",
         spec.summary,
         "",
         "## What you will do",
         "",
-        *[f"- {r}" for r in spec.responsibilities],
+        *[f"- {r}" for r in distinct_duties(spec.responsibilities)[:MAX_RESPONSIBILITIES]],
         "",
-        "## What you bring",
+        "## What you need",
         "",
-        *[f"- {p}" for p in spec.prerequisites],
-        *[f"- Experience with {', '.join(names)} (any one is fine)" for names in groups.values()],
-        *([f"- {', '.join(must)}"] if must else []),
+        *[f"- {line}" for line in _must_haves(spec)],
         "",
     ]
+    nice = _nice_to_have(spec)
     if nice:
-        out += ["## Nice to have", "", f"- {', '.join(nice)}", ""]
-    if spec.soft_skills:
-        out += ["## How you work", "", f"- {', '.join(s.name for s in spec.soft_skills)}", ""]
-    tools = [f"- **{c.name}:** {', '.join(t.name for t in c.tools)}" for c in spec.tools if c.tools]
+        out += ["## Nice to have (not required)", "", *[f"- {n}" for n in nice], ""]
+    tools = [
+        f"{c.name}: {', '.join(t.name for t in c.tools[:TOOLS_PER_CATEGORY])}"
+        for c in spec.tools
+        if c.tools
+    ]
     if tools:
-        out += ["## Tools you may use", "", *tools, ""]
-    if spec.perks:
-        out += ["## Perks", "", *[f"- {p}" for p in spec.perks], ""]
-    rounds = spec.interview.rounds
+        out += [
+            "## Tools you will use",
+            "",
+            "; ".join(tools) + ". You will learn the rest here.",
+            "",
+        ]
+    out += ["## How we hire", "", *_hiring(spec), ""]
     out += [
-        "## Our interview process",
+        "## What we offer",
         "",
-        f"{spec.interview.min_rounds}-{spec.interview.max_rounds} rounds, no take-home project:",
+        *[f"- {p}" for p in spec.perks if "salary" not in p.lower()],
+        "- [Benefits, learning budget and working hours: list only what is true for this role]",
         "",
-        *[f"1. **{r.name}** ({r.duration_minutes} min): {r.purpose}" for r in rounds],
+        "## How to apply",
+        "",
+        "[Link or e-mail address]. Send your resume and, if you have one, a link to "
+        "something you built. [Closing date]",
+        "",
+        EQUAL_OPPORTUNITY,
         "",
     ]
-    if spec.evaluation_guidance:
-        out += ["We value practical skills: " + spec.evaluation_guidance[0], ""]
     return "\n".join(out)
+
+
+def distinct_duties(duties: list[str]) -> list[str]:
+    """Duties in spec order, without those that mostly repeat an earlier one.
+
+    >>> distinct_duties(["Debug production issues and implement fixes",
+    ...                  "Write tests", "Debug and resolve production issues"])
+    ['Debug production issues and implement fixes', 'Write tests']
+    """
+    kept: list[tuple[str, set[str]]] = []
+    for duty in duties:
+        words = _content_words(duty)
+        if not any(_overlap(words, seen) >= SAME_DUTY for _, seen in kept):
+            kept.append((duty, words))
+    return [duty for duty, _ in kept]
+
+
+def _content_words(text: str) -> set[str]:
+    """Lower-case word stems (first five letters) without filler words."""
+    words = re.findall(r"[a-z][a-z+#-]*", text.lower())
+    return {w[:5] for w in words if w not in _STOPWORDS}
+
+
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _salary(spec: RoleSpec) -> str:
+    bands = [f"{b.currency} {b.minimum:,}-{b.maximum:,} ({b.level})" for b in spec.salary_bands]
+    return "; ".join(bands) if bands else "[salary range]"
+
+
+def _must_haves(spec: RoleSpec) -> list[str]:
+    """The spec's prerequisites; without any, the must-have skills (a group as 'any one of')."""
+    if spec.prerequisites:
+        return list(spec.prerequisites)
+    groups = _groups([s for s in spec.hard_skills if s.must_have])
+    return [
+        names[0] if group is None else f"{group}: any one of {', '.join(names)}"
+        for group, names in groups
+    ]
+
+
+def _nice_to_have(spec: RoleSpec) -> list[str]:
+    """The heaviest optional skills; an any-of group is one line ('one of ...')."""
+    optional = sorted(
+        (s for s in spec.hard_skills if not s.must_have), key=lambda s: -s.weight
+    )  # sorted is stable: spec order on equal weights
+    return [
+        names[0] if group is None else f"{group}: one of {', '.join(names)}"
+        for group, names in _groups(optional)
+    ][:MAX_NICE_TO_HAVE]
+
+
+def _groups(skills: list[HardSkill]) -> list[tuple[str | None, list[str]]]:
+    out: list[tuple[str | None, list[str]]] = []
+    by_group: dict[str, list[str]] = {}
+    for skill in skills:
+        if skill.any_of is None:
+            out.append((None, [skill.name]))
+        elif skill.any_of in by_group:
+            by_group[skill.any_of].append(skill.name)
+        else:
+            by_group[skill.any_of] = [skill.name]
+            out.append((skill.any_of, by_group[skill.any_of]))
+    return out
+
+
+def _hiring(spec: RoleSpec) -> list[str]:
+    signals = [s.name.lower() for s in spec.practical_evidence][:4]
+    lines = []
+    if signals:
+        lines.append(
+            "No degree required. What you have built counts: "
+            + ", ".join(signals)
+            + " are all welcome evidence."
+        )
+    process = spec.interview
+    rounds = ", ".join(f"{r.name.lower()} ({r.duration_minutes} min)" for r in process.rounds)
+    lines.append(
+        f"{process.min_rounds}-{process.max_rounds} rounds, no take-home project: {rounds}."
+    )
+    return lines

@@ -261,6 +261,19 @@ def _redact_phones(text: str, removed: Counter[str]) -> str:
     return _PHONE.sub(check, text)
 
 
+def contact_details(text: str, *, header_lines: int = 12) -> tuple[str, str]:
+    """(e-mail, phone) from the resume's header, '' where none: for non-blind exports only.
+
+    >>> contact_details("Ana Diaz\nana@example.com | +1 404 555 0182\nSKILLS")
+    ('ana@example.com', '+1 404 555 0182')
+    """
+    header = "\n".join(text.split("\n")[:header_lines])
+    email = _EMAIL.search(header)
+    phones = (m.group(0).strip() for m in _PHONE.finditer(header))
+    phone = next((p for p in phones if _redact_phones(p, Counter()) == "[phone]"), "")
+    return (email.group(0) if email else "", phone)
+
+
 def _name_patterns(names: Sequence[str], protected: set[str]) -> list[re.Pattern[str]]:
     """Patterns for every form of the name, longest first: the full name (any spacing, line
     breaks allowed), handles glued from its parts ("asha.rao91", "arao"), then each part of

@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -20,10 +21,18 @@ from screener.export import display_name, resume_lines, summary_row
 from screener.ingest import Document, Progress, ingest_many
 from screener.interview import PlannedRound
 from screener.match import ItemMatch
+from screener.person import guess_name
+from screener.score import Part
 from screener.screen import Candidate, evaluate, failed, ranked, rescore
 from screener.spec import RoleSpec, spec_from_dict
 
 STRENGTH_VALUE = {"used": 2, "listed": 1, "mentioned": 1}
+STATUS_LABELS = {
+    "ok": "scored",
+    "needs_review": "needs review (scanned)",
+    "error": "could not read",
+}
+HEATMAP_PAGE = 40
 RANKING_COLUMNS = [
     "shortlist", "candidate", "score", "band", "status", "must_haves_met",
     "missing_must_haves", "red_flags", "top_skills", "id",
@@ -93,13 +102,19 @@ def _skill_row(item: ItemMatch, lines: list[str]) -> dict[str, Any]:
 
 
 def breakdown_table(candidate: Candidate) -> pd.DataFrame:
+    """The score's parts; a part at its maximum says that more evidence was capped."""
     assert candidate.score is not None
     return pd.DataFrame(
         [
-            {"part": p.name, "points": p.points, "max": p.max_points, "why": p.detail}
+            {"part": p.name, "points": p.points, "max": p.max_points, "why": _why(p)}
             for p in candidate.score.parts
         ]
     )
+
+
+def _why(part: Part) -> str:
+    full = part.max_points > 0 and part.points >= part.max_points
+    return f"{part.detail}. Full marks: capped at {part.max_points:g}" if full else part.detail
 
 
 def heatmap_frame(candidates: Sequence[Candidate], *, blind: bool, top: int = 20) -> pd.DataFrame:
@@ -128,35 +143,71 @@ def heatmap_frame(candidates: Sequence[Candidate], *, blind: bool, top: int = 20
     return pd.DataFrame(rows, columns=["candidate", "skill", "evidence", "value"])
 
 
+MARK_KINDS = {
+    "used": ("#a5d6a7", "used in work or projects"),
+    "listed": ("#fff59d", "only listed or mentioned"),
+    "fuzzy": ("#ffcc80", "fuzzy match (a likely misspelling): verify"),
+}
+_RESUME_STYLE = (
+    "<style>.resume{font-family:ui-monospace,monospace;font-size:0.85rem;line-height:1.5}"
+    ".resume .line{white-space:pre-wrap;padding-left:3.5em;text-indent:-3.5em}"
+    ".resume .ln{display:inline-block;width:2.8em;margin-right:0.7em;text-align:right;"
+    "color:#888;user-select:none;text-indent:0}"
+    + "".join(
+        f".resume mark.{k}{{background:{c};padding:0 2px}}" for k, (c, _) in MARK_KINDS.items()
+    )
+    + "</style>"
+)
+
+
 def highlighted_resume(candidate: Candidate, *, blind: bool = False) -> str:
-    """The resume as escaped HTML with every matched word wrapped in ``<mark>``.
+    """The resume as escaped HTML, one block per line with its number, every matched word in
+    a ``<mark>`` coloured by its evidence (see `highlight_legend`).
 
     Resume text is untrusted: everything is escaped before the marks are added. In blind
-    mode personal details are removed first.
+    mode personal details are removed first. Blocks are joined without newlines, so
+    Markdown never re-flows the text.
     """
     lines = resume_lines(candidate, blind=blind)
-    marks: dict[int, list[str]] = {}
+    marks: dict[int, dict[str, str]] = {}
     if candidate.match:
         for item in candidate.match.items:
             for hit in item.hits:
-                marks.setdefault(hit.line - 1, []).append(hit.matched)
+                kind = (
+                    "fuzzy"
+                    if hit.match_type == "fuzzy"
+                    else ("used" if hit.strength == "used" else "listed")
+                )
+                marks.setdefault(hit.line - 1, {}).setdefault(html.escape(hit.matched), kind)
     out = []
     for number, line in enumerate(lines):
         escaped = html.escape(line)
-        words = sorted({html.escape(m) for m in marks.get(number, [])}, key=len, reverse=True)
-        if words:
+        kinds = marks.get(number, {})
+        if kinds:
+            words = sorted(kinds, key=len, reverse=True)
             pattern = re.compile(r"(?<![\w+#])(" + "|".join(map(re.escape, words)) + r")(?![\w+#])")
-            escaped = pattern.sub(r"<mark>\1</mark>", escaped)
-        out.append(f'<span class="ln">{number + 1:>3}</span> {escaped}')
-    return '<pre style="white-space: pre-wrap">' + "\n".join(out) + "</pre>"
+            escaped = pattern.sub(partial(_mark, kinds), escaped)
+        out.append(f'<div class="line"><span class="ln">{number + 1}</span>{escaped or " "}</div>')
+    return _RESUME_STYLE + '<div class="resume">' + "".join(out) + "</div>"
+
+
+def _mark(kinds: dict[str, str], match: re.Match[str]) -> str:
+    return f'<mark class="{kinds[match[1]]}">{match[1]}</mark>'
+
+
+def highlight_legend() -> str:
+    """What the resume's highlight colours mean (HTML for the app)."""
+    keys = "".join(f'<mark class="{k}">{label}</mark> ' for k, (_, label) in MARK_KINDS.items())
+    return _RESUME_STYLE + f'<div class="resume">Highlights: {keys}</div>'
 
 
 # ---------------------------------------------------------------- adjusted specs
 def weights_frame(spec: RoleSpec) -> pd.DataFrame:
-    """Hard-skill weights and must-have flags, for the recruiter to edit."""
+    """Hard-skill weights and must-have flags, for the recruiter to edit; an any-of group's
+    members show the group, so five alternative languages do not read as five must-haves."""
     return pd.DataFrame(
         [
-            {"skill": s.name, "weight": s.weight, "must_have": s.must_have, "group": s.any_of or ""}
+            {"skill": s.name, "group": s.any_of or "", "weight": s.weight, "must_have": s.must_have}
             for s in spec.hard_skills
         ]
     )
@@ -189,9 +240,43 @@ PASTE_SEPARATOR = re.compile(r"^\s*-{3,}\s*$", re.MULTILINE)
 
 
 def split_pasted(text: str) -> list[tuple[str, str]]:
-    """Pasted resumes separated by a line of ``---``, named 'pasted resume N.txt'."""
+    """Pasted resumes separated by a line of ``---``, each named after its header.
+
+    >>> split_pasted("Jane Doe\nPython\n---\nSKILLS\nJava")
+    [('Jane Doe (pasted 1)', 'Jane Doe\nPython'), ('SKILLS (pasted 2)', 'SKILLS\nJava')]
+    """
     parts = [p.strip() for p in PASTE_SEPARATOR.split(text or "")]
-    return [(f"pasted resume {n}.txt", p) for n, p in enumerate((p for p in parts if p), start=1)]
+    return [(_pasted_name(p, n), p) for n, p in enumerate((p for p in parts if p), start=1)]
+
+
+def _pasted_name(text: str, number: int) -> str:
+    first = guess_name(text) or text.split("\n", 1)[0].strip(" #*")[:40].strip()
+    return f"{first} (pasted {number})" if first else f"pasted resume {number}"
+
+
+def duplicate_uploads(files: Sequence[tuple[str, bytes]]) -> list[tuple[str, str]]:
+    """(name, the earlier name with the same content) for each repeated upload.
+
+    The screening keeps one candidate per content; this says which files were folded in.
+    """
+    first: dict[str, str] = {}
+    repeats = []
+    for name, data in files:
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in first:
+            repeats.append((name, first[digest]))
+        else:
+            first[digest] = name
+    return repeats
+
+
+def heatmap_pages(count: int, size: int = HEATMAP_PAGE) -> list[tuple[int, int]]:
+    """(start, stop) slices of ``size`` candidates for paging the skills heatmap.
+
+    >>> heatmap_pages(90, 40)
+    [(0, 40), (40, 80), (80, 90)]
+    """
+    return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
 ScreeningCache = dict[tuple[str, str], Candidate]
@@ -237,8 +322,8 @@ def editor_key(shown: pd.DataFrame) -> str:
 
 
 def status_frame(candidates: Sequence[Candidate], *, blind: bool) -> pd.DataFrame:
-    """Per-file status: rejected and needs-review files first, with the reason."""
-    labels = {"ok": "parsed", "needs_review": "needs review (scanned)", "error": "rejected"}
+    """Per-file status: unreadable and needs-review files first, with the reason."""
+    labels = STATUS_LABELS
     order = {"error": 0, "needs_review": 1, "ok": 2}
     candidates = sorted(candidates, key=lambda c: (order[c.status], not c.warnings))
     return pd.DataFrame(

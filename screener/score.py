@@ -226,7 +226,7 @@ def _practical_part(
             seen.append(signal.name)
     share = min(1.0, earned / cfg.practical_target)
     found_text = ", ".join(seen) or "no hands-on evidence found"
-    detail = f"{found_text} ({earned:g} of {cfg.practical_target:g} points)"
+    detail = f"{found_text} ({earned:g} points found, {cfg.practical_target:g} fill the part)"
     return Part(
         "Practical evidence",
         cfg.weights.practical_evidence * share,

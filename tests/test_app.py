@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -85,12 +86,18 @@ def test_bad_file_is_reported_while_others_are_scored():
     ).run()
     assert not at.exception
     metrics = _metrics(at)
-    assert metrics["Candidates"] == "2" and metrics["Rejected files"] == "1"
+    assert metrics["Candidates"] == "2" and metrics["Could not read"] == "1"
     status = _table_with(at, "why")
     row = status[status["file"] == "evil.pdf"].iloc[0]
-    assert row["status"] == "rejected" and "Windows executable" in row["why"]
+    assert row["status"] == "could not read" and "Windows executable" in row["why"]
     table = _ranking(at).value
-    assert table.loc[table["candidate"] == "good.txt", "status"].item() == "ok"
+    assert table.loc[table["candidate"] == "good.txt", "status"].item() == "scored"
+    assert "rejected" not in " ".join(status["status"]).lower()
+    assert at.multiselect(key="statuses").options == [
+        "scored",
+        "needs review (scanned)",
+        "could not read",
+    ]
 
 
 def test_weight_change_reranks_like_the_library(with_samples, junior_spec):
@@ -147,11 +154,12 @@ def test_shortlist_csv_content(junior_spec):
             for n in ("python_django_graduate.md", "data_analyst.txt")
         ]
     )
-    text = shortlist_csv(candidates, {candidates[0].id})
+    text = shortlist_csv(candidates, {candidates[0].id}, junior_spec)
     [row] = list(csv.DictReader(io.StringIO(text)))
     assert row["candidate"] == "python_django_graduate.md"
     assert float(row["score"]) == candidates[0].score.total
     assert row["missing_must_haves"] == ""
+    assert row["rank"] == "1" and row["role"] == "Junior Backend Engineer"
 
 
 def test_invalid_uploaded_spec_is_reported():
@@ -198,3 +206,89 @@ def test_same_resume_twice_is_one_candidate():
     ]).run()  # fmt: skip
     assert _metrics(at)["Candidates"] == "1"
     assert _ranking(at).value["candidate"].tolist() == ["first.txt"]
+
+
+def _upload(at: AppTest, *names: str) -> AppTest:
+    files = [(n, (SAMPLES / n).read_bytes(), "text/plain") for n in names]
+    at.file_uploader(key="resumes").set_value(files).run()
+    assert not at.exception
+    return at
+
+
+def test_band_is_a_label_not_a_green_delta():
+    at = _upload(_app(), "marketing_manager.txt")
+    [score] = [m for m in at.metric if m.label == "Score"]
+    assert score.value == "3.8" and not score.delta  # no "↑ weak" arrow
+    assert _metrics(at)["Band"] == "weak"
+    assert any("weak band" in m.value and "red-badge" in m.value for m in at.markdown)
+    assert any("screening call" in i.value for i in at.info)  # the plan says why it is short
+
+
+def test_duplicate_upload_is_named():
+    at = _app()
+    data = (SAMPLES / "data_analyst.txt").read_bytes()
+    at.file_uploader(key="resumes").set_value([
+        ("first.txt", data, "text/plain"), ("copy.txt", data, "text/plain")
+    ]).run()  # fmt: skip
+    assert any("copy.txt = first.txt" in i.value for i in at.info)
+    at.toggle(key="blind").set_value(True).run()
+    notes = [i.value for i in at.info if "same content" in i.value]
+    assert notes and not any("first.txt" in n for n in notes)
+
+
+def test_heatmap_pages_past_40_candidates():
+    at = _app()
+    base = (SAMPLES / "node_bootcamp_graduate.txt").read_text(encoding="utf-8")
+    files = [(f"r{n}.txt", f"{base}\nReference {n}".encode(), "text/plain") for n in range(45)]
+    at.file_uploader(key="resumes").set_value(files).run()
+    assert not at.exception
+    pages = at.selectbox(key="heatmap_page")
+    assert "40 candidates at a time" in pages.label and "45 shown" in pages.label
+    assert pages.options == [
+        "Candidates 1-40 of 45",
+        "Candidates 41-45 of 45",
+    ]
+    pages.set_value(1).run()
+    assert not at.exception
+
+
+def test_group_csv_that_matches_nobody_is_refused(with_samples):
+    at = with_samples
+    at.file_uploader(key="groups_csv").set_value(
+        ("groups.csv", b"name,gender\nAlice,F\nBob,M\n", "text/csv")
+    ).run()
+    assert not at.exception
+    [error] = [e.value for e in at.error if "groups.csv" in e.value]
+    assert "none of its 3 id(s)" in error and "candidate_id,group" in error
+    assert not any("selection_impact_ratio" in d.value.columns for d in at.dataframe)
+    at.file_uploader(key="groups_csv").set_value([]).run()
+
+
+def _labels(frame) -> dict[str, str]:
+    config = json.loads(frame.proto.columns or "{}")
+    return {k.removeprefix("name:"): v.get("label", "") for k, v in config.items()}
+
+
+def test_every_table_column_has_a_label(with_samples):
+    at = with_samples
+    frames = [*at.dataframe]
+    assert frames
+    for frame in frames:
+        labels = _labels(frame)
+        for column in frame.value.columns:
+            if "_" in column:
+                assert labels.get(column), f"{column} has no label"
+    skills = next(f for f in frames if "match_type" in f.value.columns)
+    assert _labels(skills)["match_type"] == "Match"
+    weights = next(e for e in at.data_editor if str(e.key).startswith("weights_"))
+    assert _labels(weights)["group"] == "Any-of group"
+    [breakdown] = at.table  # the score's parts wrap their "why" in a static table
+    assert "Why" in breakdown.value.columns
+
+
+def test_blind_mode_hides_upload_names_and_explains_the_paste_box():
+    at = _upload(_app(), "data_analyst.txt")
+    at.toggle(key="blind").set_value(True).run()
+    assert any("names hidden in blind mode" in c.value for c in at.caption)
+    assert any("stFileUploaderFile" in h.proto.body for h in at.get("html"))
+    assert "paste box" in at.toggle(key="blind").help

@@ -109,7 +109,7 @@ def test_blind_exports_and_views_hide_personal_details(junior_spec):
     import json
 
     from screener import review
-    from screener.export import candidate_to_dict
+    from screener.export import candidate_to_dict, shortlist_csv
     from screener.screen import screen_one
 
     name = "node_bootcamp_graduate.txt"
@@ -122,7 +122,11 @@ def test_blind_exports_and_views_hide_personal_details(junior_spec):
         assert personal not in " ".join(review.skill_table(candidate, blind=True)["evidence"])
     assert "MARCUS OKAFOR" in review.highlighted_resume(candidate, blind=False)
     assert '"source": "node_bootcamp_graduate.txt"' in open_json
-    assert "<mark>Node.js</mark>" in review.highlighted_resume(candidate, blind=True)
+    assert '<mark class="used">Node.js</mark>' in review.highlighted_resume(candidate, blind=True)
+    text = shortlist_csv([candidate], {candidate.id}, junior_spec, blind=True)
+    assert "marcus" not in text.lower() and "email" not in text.splitlines()[0]
+    open_row = shortlist_csv([candidate], {candidate.id}, junior_spec).splitlines()
+    assert "marcus.okafor@example.com" in open_row[1]
 
 
 # ---------------------------------------------------------------- real-looking cases (written for
@@ -397,13 +401,15 @@ def screened(junior_spec):
     return [screen_one(junior_spec, n, (SAMPLES / n).read_bytes()) for n in sorted(PERSONAL)]
 
 
-def test_blind_json_csv_and_views_hold_no_personal_detail(screened):
+def test_blind_json_csv_and_views_hold_no_personal_detail(screened, junior_spec):
     import json
 
     from screener import review
     from screener.export import candidate_to_dict, results_csv, shortlist_csv
 
-    tables = [results_csv(screened, blind=True), shortlist_csv(screened, {c.id for c in screened})]
+    everyone = {c.id for c in screened}
+    tables = [results_csv(screened, junior_spec, blind=True)]
+    tables += [shortlist_csv(screened, everyone, junior_spec, blind=True)]
     tables += [review.ranking_frame(screened, set(), blind=True).to_csv()]
     tables += [review.heatmap_frame(screened, blind=True).to_csv()]
     tables += [review.status_frame(screened, blind=True).to_csv()]

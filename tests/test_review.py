@@ -69,13 +69,20 @@ def test_highlighted_resume_escapes_and_marks():
     )
     out = review.highlighted_resume(candidate)
     assert "<script>" not in out and "&lt;script&gt;" in out
-    assert "<mark>Python</mark>" in out and "<mark>C++</mark>" in out
+    assert '<mark class="used">Python</mark>' in out and '<mark class="used">C++</mark>' in out
+    assert '<span class="ln">3</span>- <mark' in out and "\n" not in out.split("</style>")[1]
+
+
+def test_highlight_legend_names_every_colour():
+    legend = review.highlight_legend()
+    for kind in ("used", "listed", "fuzzy"):
+        assert f'<mark class="{kind}">' in legend and f"mark.{kind}{{background" in legend
 
 
 def test_split_pasted():
     assert review.split_pasted("Jane\nPython\n---\nJohn\nJava\n\n----\n") == [
-        ("pasted resume 1.txt", "Jane\nPython"),
-        ("pasted resume 2.txt", "John\nJava"),
+        ("Jane (pasted 1)", "Jane\nPython"),
+        ("John (pasted 2)", "John\nJava"),
     ]
     assert review.split_pasted("") == []
 
@@ -117,15 +124,44 @@ def test_heatmap_frame(candidates):
 def test_job_description_from_spec(junior_spec):
     text = job_description(junior_spec)
     assert text.startswith("# Junior Backend Engineer")
-    assert "Experience with Python, Java, Go, Node.js, C# (any one is fine)" in text
     assert "2-3 rounds, no take-home project" in text
     assert "Write clean, efficient, and well-documented code" in text
+    duties = [line for line in _section(text, "What you will do") if line.startswith("- ")]
+    assert 4 <= len(duties) <= 8
+    assert "- Debug production issues and implement fixes" in duties
+    assert "- Debug and resolve production issues" not in duties  # a near-duplicate
+    assert text.count("Node.js") == 1  # the languages once, in what you need
+    tools = " ".join(_section(text, "Tools you will use"))
+    assert "PostgreSQL" in tools and "Rust" not in tools and "C++" not in tools
+    assert "## Nice to have (not required)" in text
+    for placeholder in ("[Company name]", "[salary range]", "[Link or e-mail address]"):
+        assert placeholder in text
+    assert "equal-opportunity employer" in text and "No degree required" in text
+    assert "bootcamp" in text and "Competitive salary" not in text
+
+
+def _section(text: str, title: str) -> list[str]:
+    after = text.split(f"## {title}\n", 1)[1]
+    return after.split("\n## ", 1)[0].strip().splitlines()
+
+
+def test_duplicate_uploads_name_the_earlier_file():
+    files = [("a.txt", b"x"), ("b.txt", b"y"), ("c.txt", b"x"), ("d.txt", b"x")]
+    assert review.duplicate_uploads(files) == [("c.txt", "a.txt"), ("d.txt", "a.txt")]
+    assert review.duplicate_uploads(files[:2]) == []
+
+
+def test_breakdown_says_when_a_part_was_capped(candidates):
+    table = review.breakdown_table(candidates[0])
+    full = table[table["points"] >= table["max"]]
+    assert len(full) and all("Full marks: capped at" in why for why in full["why"])
+    assert not any("of 12 points" in why for why in table["why"])
 
 
 def test_status_frame_lists_every_file_problems_first(candidates):
     frame = review.status_frame(candidates, blind=False)
     assert frame["file"].tolist()[0] == "scanned_resume.pdf"
-    assert frame["status"].tolist() == ["needs review (scanned)", "parsed", "parsed"]
+    assert frame["status"].tolist() == ["needs review (scanned)", "scored", "scored"]
     assert "no text layer" in frame["why"].iloc[0]
 
 
