@@ -21,7 +21,10 @@ SPECS = ROOT / "role_specs"
 SAMPLES = ROOT / "sample_resumes"
 RESUME_TYPES = ["pdf", "docx", "txt", "md"]
 STATUSES = ["ok", "needs_review", "error"]
-BAND_BADGE = {"strong": "green", "possible": "orange", "weak": "red"}
+BAND_HELP = "strong, possible or weak, from the spec's score thresholds; a band never rejects"
+# wide enough for the weights table's four columns (the recruiter can still drag it)
+HIDE_UPLOAD_NAMES = "<style>.st-key-resumes [data-testid='stFileChips']{display:none}</style>"
+SIDEBAR_STYLE = "<style>section[data-testid='stSidebar']{width:430px !important}</style>"
 
 
 def main() -> None:
@@ -63,6 +66,7 @@ def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
 def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
     """The role spec (file or upload), this screening's adjustments, and blind mode."""
     with st.sidebar:
+        st.html(SIDEBAR_STYLE)
         st.header("Role")
         names = sorted(p.name for p in SPECS.glob("*.yaml"))
         choice = st.selectbox(
@@ -97,10 +101,10 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
             disabled=["skill", "group"],
             width="stretch",
             column_config={
-                "skill": st.column_config.TextColumn("Skill", width="small"),
+                "skill": st.column_config.TextColumn("Skill", width=95),
                 "group": st.column_config.TextColumn(
-                    "Any-of group",
-                    width="small",
+                    "Group",
+                    width=135,
                     help="Alternatives: any one skill of the group meets the must-have",
                 ),
                 "weight": st.column_config.NumberColumn(
@@ -108,7 +112,7 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
                     min_value=1,
                     max_value=10,
                     step=0.5,
-                    width="small",
+                    width=70,
                     help="Points this skill earns when used in work or projects (1-10)",
                 ),
                 "must_have": st.column_config.CheckboxColumn(
@@ -181,8 +185,7 @@ def inputs_ui(blind: bool) -> list[tuple[str, bytes]]:
             key="resumes",
         )
         if blind:  # the uploader lists file names, which are often the candidates' names
-            st.html("<style>[data-testid='stFileUploaderFile'],"
-                    "[data-testid='stFileUploaderPagination']{display:none}</style>")  # fmt: skip
+            st.html(HIDE_UPLOAD_NAMES)
             st.caption(f"{len(uploads or [])} file(s) uploaded; names hidden in blind mode.")
     with right:
         pasted = st.text_area(
@@ -260,7 +263,7 @@ def duplicates_ui(files: list[tuple[str, bytes]], blind: bool) -> None:
 def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> list[Candidate]:
     """Filters and the ranked table with shortlist ticks; returns the candidates shown."""
     st.subheader("Ranking")
-    f1, f2, f3 = st.columns([2, 1, 2])
+    f1, f2, f3 = st.columns([2, 1, 3])
     min_score = f1.slider("Minimum score", 0, 100, 0, 5, key="min_score")
     must_only = f2.checkbox("All must-haves met", key="must_only")
     statuses = f3.multiselect(
@@ -347,9 +350,15 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         c.id: f"{display_name(c, blind=blind)} ({c.score.total if c.score else c.status})"
         for c in candidates
     }
-    chosen = st.selectbox(
-        "Candidate", list(labels), format_func=labels.__getitem__, key="detail_id"
+    ids, last = list(labels), st.session_state.get("detail_last")
+    chosen = st.selectbox(  # one widget per mode, so the browser never keeps a named label
+        "Candidate",
+        ids,
+        index=ids.index(last) if last in labels else 0,
+        format_func=labels.__getitem__,
+        key=f"detail_id_{'blind' if blind else 'named'}",
     )
+    st.session_state.detail_last = chosen
     candidate = next(c for c in candidates if c.id == chosen)
     if candidate.status == "error":
         st.error(f"{display_name(candidate, blind=blind)}: {candidate.error}")
@@ -360,9 +369,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     score = candidate.score
     cols = st.columns(5)
     cols[0].metric("Score", f"{score.total:.1f}")
-    cols[1].metric("Band", score.band)
-    with cols[1]:
-        st.badge(f"{score.band} band", color=BAND_BADGE[score.band])  # type: ignore[arg-type]
+    cols[1].metric("Band", score.band, help=BAND_HELP)
     cols[2].metric("Missing must-haves", len(score.missing_must_haves))
     cols[3].metric("Red flags", len(score.red_flags))
     cols[4].metric("Interview rounds", len(candidate.plan.rounds) if candidate.plan else 0)
@@ -376,6 +383,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
             review.breakdown_table(candidate)
             .rename(columns={"part": "Part", "points": "Points", "max": "Out of", "why": "Why"})
             .set_index("Part")
+            .style.format(precision=1)
         )
         st.dataframe(
             review.credits_table(candidate),

@@ -91,7 +91,7 @@ def test_upload_rank_open_and_download_shortlist(page, tmp_path):
     page.keyboard.press("Enter")
     page.get_by_text("Missing must-have: SQL").wait_for()
     page.get_by_role("tab", name="Interview plan").click()
-    page.get_by_text("Round 1: Technical screening").wait_for()
+    page.get_by_text("Round 1: Screening call (20 min)").wait_for()  # weak: a short call first
 
     # tick the top candidate in the ranking grid (a canvas), then download the shortlist
     grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="Shortlist").first
@@ -108,3 +108,37 @@ def test_upload_rank_open_and_download_shortlist(page, tmp_path):
     rows = list(csv.DictReader(io.StringIO(path.read_text())))
     assert [r["candidate"] for r in rows] == ["java_spring_new_grad.docx"]
     assert float(rows[0]["score"]) > 60
+
+
+def test_resume_tab_keeps_lines_and_blind_view_hides_names(page):
+    uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload resumes")
+    uploader.locator('input[type="file"]').set_input_files(
+        [str(SAMPLES / "node_bootcamp_graduate.txt")]
+    )
+    page.get_by_text("Candidate detail").wait_for()
+    page.get_by_role("tab", name="Resume").click()
+    lines = page.locator(".resume .line")
+    lines.first.wait_for()
+    expected = (SAMPLES / "node_bootcamp_graduate.txt").read_text(encoding="utf-8").split("\n")
+    assert lines.count() == len(expected)  # one block per line, blank lines included
+    assert lines.nth(0).locator(".ln").inner_text() == "1"
+    assert lines.nth(0).inner_text() == "1MARCUS OKAFOR"  # the number is its own block
+    assert (
+        lines.nth(1).locator(".ln").inner_text() == "2" and "Atlanta" in lines.nth(1).inner_text()
+    )
+    box_1, box_2 = (lines.nth(i).bounding_box() for i in (0, 1))
+    assert box_1 and box_2 and box_2["y"] > box_1["y"] + 10  # separate rows, not one paragraph
+    used = lines.nth(13).locator("mark.used").first
+    assert used.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(165, 214, 167)"
+    legend = page.locator(".resume").filter(has_text="Highlights:").first
+    assert "used in work or projects" in legend.inner_text()
+    assert "only listed or mentioned" in legend.inner_text()
+
+    page.get_by_text("Blind screening").click()
+    page.get_by_text("names hidden in blind mode").first.wait_for()
+    page.locator(".resume .line").first.wait_for()
+    page.wait_for_timeout(1000)
+    body = page.locator("body").inner_text()
+    for personal in ("MARCUS", "Okafor", "node_bootcamp", "marcus.okafor@example.com"):
+        assert personal not in body, personal
+    assert page.locator(".resume .line").nth(0).inner_text() == "1[name]"

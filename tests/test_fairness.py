@@ -79,3 +79,25 @@ def test_report_csv_is_safe_and_numeric():
     rows = list(csv.DictReader(io.StringIO(report_csv(impact_report(outcomes, groups)))))
     assert rows[0]["group"] == "'=evil"
     assert float(rows[0]["selection_impact_ratio"]) == 0.5
+
+
+def test_group_file_that_matches_nobody_is_refused():
+    from screener.fairness import GroupFileError, matched_groups, read_groups
+
+    rows = read_groups(b"name,gender\nAlice,F\nBob,M\n", source="g.csv")
+    with pytest.raises(GroupFileError, match=r"g.csv: none of its 3 id\(s\).*candidate_id,group"):
+        matched_groups(rows, ["C-1a2b3c4d", "C-00000000"], source="g.csv")
+    some = matched_groups({"C-1a2b3c4d": "A", "Alice": "F"}, ["C-1a2b3c4d", "C-00000000"])
+    assert some == {"C-1a2b3c4d": "A"}
+
+
+def test_impact_chart_legend_is_in_words():
+    from screener.charts import impact_chart
+    from screener.fairness import Outcome, impact_report
+
+    outcomes = {f"c{i}": Outcome(i < 3, float(i)) for i in range(10)}
+    groups = {f"c{i}": "A" if i < 5 else "B" for i in range(10)}
+    spec = impact_chart(impact_report(outcomes, groups), "selection").to_dict()
+    text = str(spec)
+    assert "below 4/5 of the highest group's rate" in text and "Below 4/5" not in text
+    assert "False" not in text and "True" not in text

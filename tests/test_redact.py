@@ -508,3 +508,20 @@ def test_bench_redact_runs_on_a_corpus_folder(tmp_path, monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "profile links fully removed (no 8+ run left)   100.00% (1/1)" in out
     assert "name tokens (3+ letters) removed               100.00% (4/4)" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ana Diaz\nana@example.com | +1 404 555 0182\nSKILLS",
+            ("ana@example.com", "+1 404 555 0182"),
+        ),
+        ("Bo Li\nLondon | 2019 - 2023\nbo.li@mail.co.uk", ("bo.li@mail.co.uk", "")),
+        ("Jo Ng\nSKILLS\nPython", ("", "")),
+    ],
+)
+def test_contact_details_from_the_header(text, expected):
+    from screener.redact import contact_details
+
+    assert contact_details(text) == expected

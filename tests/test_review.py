@@ -187,3 +187,22 @@ def test_screen_cached_matches_once_and_rescoring_reuses_matches(junior_spec, mo
     assert {c.id for c in first} == {c.id for c in again}
     changed = {c.id: c.score.total for c in again if c.score}
     assert changed != {c.id: c.score.total for c in first if c.score}
+
+
+def test_heatmap_pages_and_pasted_names():
+    assert review.heatmap_pages(90, 40) == [(0, 40), (40, 80), (80, 90)]
+    assert review.heatmap_pages(40, 40) == [(0, 40)] and review.heatmap_pages(0) == []
+    pasted = review.split_pasted("Ana Diaz\nana@example.com\n---\n# SKILLS\nJava")
+    assert [name for name, _ in pasted] == ["Ana Diaz (pasted 1)", "SKILLS (pasted 2)"]
+
+
+def test_distinct_duties_drop_near_duplicates_only():
+    from screener.jobad import distinct_duties
+
+    duties = [
+        "Contribute to technical documentation and specifications",
+        "Participate in code reviews",
+        "Contribute to technical documentation and knowledge sharing",
+        "Participate in sprint planning",
+    ]
+    assert distinct_duties(duties) == [duties[0], duties[1], duties[3]]
