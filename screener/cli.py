@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
 
+from screener import __version__
 from screener.errors import SpecError
 from screener.ingest import Limits
 from screener.spec import RoleSpec, json_schema, load_spec
@@ -28,18 +29,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="screener", description=__doc__)
-    commands = parser.add_subparsers(title="commands")
+DESCRIPTION = """\
+Screen resumes against a role spec and see why each candidate scored what they did.
+Every point traces back to a line of the resume. Nobody is rejected: screener ranks,
+flags missing must-haves and plans interviews; the decisions are yours."""
+EXAMPLES = """\
+examples:
+  screener screen --spec role_specs/junior_backend_engineer.yaml resumes/
+  screener screen --spec role_specs/junior_backend_engineer.yaml --format csv --out r.csv resumes/
+  screener screen --spec role.yaml --blind --format json resumes/ > results.json
+  screener redact --spec role.yaml --out redacted/ resumes/
+  screener spec validate role_specs/*.yaml
 
-    spec = commands.add_parser("spec", help="validate or show role specs")
-    spec_commands = spec.add_subparsers(title="spec commands")
-    validate = spec_commands.add_parser("validate", help="validate role spec YAML files")
-    validate.add_argument("paths", nargs="+", metavar="PATH")
+Run 'screener COMMAND --help' for a command's options."""
+SCREEN_EXAMPLES = """\
+examples:
+  screener screen --spec role_specs/junior_backend_engineer.yaml resumes/
+  screener screen --spec role.yaml --format csv --out shortlist.csv resumes/ extra.pdf
+  screener screen --spec role.yaml --blind --format json resumes/ | jq '.candidates[0]'
+
+Exit status: 0 when the run finished (files that could not be read are in the output
+with the reason), 2 for a usage error or an invalid role spec."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="screener",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    spec = commands.add_parser(
+        "spec", help="validate, show or describe role specs", description="Work with role specs."
+    )
+    spec_commands = spec.add_subparsers(title="spec commands", metavar="SPEC_COMMAND")
+    validate = spec_commands.add_parser(
+        "validate",
+        help="check role spec YAML files",
+        description="Check role specs; each problem is printed as 'file: field: message'.",
+    )
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="role spec YAML files")
     validate.set_defaults(handler=_spec_validate)
-    show = spec_commands.add_parser("show", help="print a validated role spec")
-    show.add_argument("path", metavar="PATH")
-    show.add_argument("--json", action="store_true", help="as JSON (the default)")
+    show = spec_commands.add_parser("show", help="print a validated role spec as JSON")
+    show.add_argument("path", metavar="PATH", help="role spec YAML file")
+    show.add_argument("--json", action="store_true", help="as JSON (the default and only format)")
     show.set_defaults(handler=_spec_show)
     schema = spec_commands.add_parser("schema", help="print the role spec JSON Schema")
     schema.set_defaults(handler=_spec_schema)
@@ -49,20 +85,46 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    screen = commands.add_parser("screen", help="screen resumes against a role spec")
-    screen.add_argument("--spec", required=True, help="role spec YAML")
-    screen.add_argument("--format", choices=("json", "csv"), default="json")
-    screen.add_argument("--out", help="write here instead of stdout")
-    screen.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
-    screen.add_argument("--workers", type=int, default=None, help="processes (default: all cores)")
-    screen.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    screen = commands.add_parser(
+        "screen",
+        help="rank resumes against a role spec",
+        description="Read resumes (PDF, DOCX, TXT, MD; folders are searched recursively),\n"
+        "score them against the role spec and print the ranking, best first.",
+        epilog=SCREEN_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    screen.add_argument("--spec", required=True, metavar="YAML", help="the role spec to screen for")
+    screen.add_argument(
+        "--format",
+        choices=("table", "json", "csv"),
+        default=None,
+        help="table (readable; the default on a terminal), json (the default into a pipe or "
+        "file: everything, with evidence and interview plans) or csv (one row per candidate)",
+    )
+    screen.add_argument("--out", metavar="FILE", help="write the results here instead of stdout")
+    screen.add_argument(
+        "--blind", action="store_true", help="show candidate ids (C-1a2b3c4d), not file names"
+    )
+    screen.add_argument(
+        "--workers", type=int, default=None, metavar="N", help="processes (default: all cores)"
+    )
+    screen.add_argument("inputs", nargs="+", metavar="INPUT", help="resume files or folders")
     _add_limit_options(screen)
     screen.set_defaults(handler=_screen)
 
-    redact = commands.add_parser("redact", help="write resumes with personal details removed")
-    redact.add_argument("--out", required=True, help="folder for the redacted .txt files")
-    redact.add_argument("--spec", help="role spec whose skill words are never removed")
-    redact.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders")
+    redact = commands.add_parser(
+        "redact",
+        help="write resumes with personal details removed",
+        description="Write each resume as text with names, contact details, ages, gender "
+        "words and the like removed, for blind review.",
+    )
+    redact.add_argument(
+        "--out", required=True, metavar="FOLDER", help="folder for the redacted .txt files"
+    )
+    redact.add_argument(
+        "--spec", metavar="YAML", help="role spec whose skill words are never removed"
+    )
+    redact.add_argument("inputs", nargs="+", metavar="INPUT", help="resume files or folders")
     _add_limit_options(redact)
     redact.set_defaults(handler=_redact)
 
@@ -74,18 +136,21 @@ def _add_limit_options(parser: argparse.ArgumentParser) -> None:
         "--max-mb",
         type=float,
         default=defaults.max_bytes / 2**20,
+        metavar="MB",
         help="largest file read (default: %(default)g MB)",
     )
     group.add_argument(
         "--max-pages",
         type=int,
         default=defaults.max_pages,
+        metavar="PAGES",
         help="PDF pages read (default: %(default)s)",
     )
     group.add_argument(
         "--timeout",
         type=float,
         default=defaults.timeout_s,
+        metavar="SECONDS",
         help="seconds to parse one PDF/DOCX (default: %(default)g)",
     )
 
@@ -100,7 +165,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _screen(args: argparse.Namespace) -> int:
-    from screener.export import json_record, row_record, to_csv
+    from screener.export import json_record, row_record, to_csv, to_table
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
 
@@ -112,6 +177,7 @@ def _screen(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"screener: {exc}", file=sys.stderr)
         return 2
+    fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
     bar = ProgressBar(len(files))
     run = partial(
         screen_files_as,
@@ -121,9 +187,10 @@ def _screen(args: argparse.Namespace) -> int:
         workers=args.workers,
         progress=bar.update,
     )
-    if args.format == "csv":
+    if fmt in ("csv", "table"):
         rows = run(partial(row_record, blind=args.blind, spec=spec))
-        text = to_csv(row for _, row in sorted(rows, key=lambda r: r[0]))
+        ordered = [row for _, row in sorted(rows, key=lambda r: r[0])]
+        text = to_csv(ordered) if fmt == "csv" else to_table(ordered, title=spec.title)
     else:  # each candidate arrives as JSON text, serialised in the worker processes
         records = run(partial(json_record, blind=args.blind))
         role = json.dumps(spec.title, ensure_ascii=False)
@@ -184,7 +251,7 @@ class ProgressBar:
 
     def update(self, done: int, total: int, name: str) -> None:
         filled = int(self.width * done / max(total, 1))
-        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {name[-40:]}"
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {_short(name)}"
         if self.tty:
             print(f"\r{line:<80}", end="", file=sys.stderr, flush=True)
         elif done * 10 // max(total, 1) > self.last_tenth:
@@ -194,6 +261,16 @@ class ProgressBar:
     def close(self) -> None:
         if self.tty:
             print(file=sys.stderr)
+
+
+def _short(path: str, limit: int = 40) -> str:
+    """The file name of ``path``, cut at the end (never the start) to ``limit`` characters.
+
+    >>> _short("sample_resumes/a_very_long_name_for_a_resume_file_2024_final.pdf", 24)
+    'a_very_long_name_for_a_…'
+    """
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def _spec_validate(args: argparse.Namespace) -> int:

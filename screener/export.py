@@ -235,6 +235,40 @@ def export_columns(*, blind: bool) -> list[str]:
     return [c for c in SHORTLIST_COLUMNS if not (blind and c in BLIND_HIDDEN)]
 
 
+TABLE_COLUMNS = (
+    ("rank", "#", 4), ("score", "Score", 5), ("band", "Band", 12),
+    ("must_haves_met", "Must-haves", 10), ("candidate", "Candidate", 34),
+    ("top_skills", "Top skills / note", 44),
+)  # fmt: skip
+
+
+def to_table(rows: Sequence[dict[str, Any]], *, title: str = "") -> str:
+    """Summary rows (best first) as a fixed-width text table for a terminal (file names
+    without their folders; unscored files last, with the reason)."""
+    lines = [f"{title}: {len(rows)} candidate(s), best first", ""] if title else []
+    lines.append("  ".join(label.ljust(width) for _, label, width in TABLE_COLUMNS).rstrip())
+    lines.append("  ".join("-" * width for _, _, width in TABLE_COLUMNS))
+    scored = 0
+    for row in rows:
+        scored += row["score"] is not None
+        cells = dict(row)
+        cells["rank"] = scored if row["score"] is not None else ""
+        cells["score"] = "" if row["score"] is None else f"{row['score']:5.1f}"
+        cells["candidate"] = str(row["candidate"]).replace("\\", "/").rsplit("/", 1)[-1]
+        met = row["must_haves_met"]
+        cells["must_haves_met"] = "" if met is None else "all met" if met else "missing"
+        cells["band"] = row["band"] or row["status"].replace("_", " ")
+        cells["top_skills"] = row["top_skills"] if row["score"] is not None else row["note"]
+        lines.append(
+            "  ".join(_fit(str(cells[key]), width) for key, _, width in TABLE_COLUMNS).rstrip()
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _fit(text: str, width: int) -> str:
+    return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+
+
 def neutralise(value: Any) -> Any:
     """Make a text cell inert in spreadsheets: '=1+1' -> "'=1+1". Numbers pass unchanged."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):

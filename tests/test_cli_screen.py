@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -97,3 +98,61 @@ def test_limit_options_reach_ingestion(capsys):
     assert main(["screen", "--spec", str(JUNIOR_SPEC), "--max-pages", "1", str(path)]) == 0
     [candidate] = json.loads(capsys.readouterr().out)["candidates"]
     assert candidate["warnings"] == ["truncated: read the first 1 of 2 pages"]
+
+
+def test_help_is_for_users_and_every_option_has_help():
+    from screener.cli import _parser
+
+    parser = _parser()
+    text = parser.format_help()
+    assert "examples:" in text and "screener screen --spec" in text
+    assert "ScreenerError" not in text and "behind another face" not in text
+    actions = list(parser._actions)
+    for sub in parser._subparsers._group_actions[0].choices.values():
+        actions += sub._actions
+        if sub._subparsers:
+            for inner in sub._subparsers._group_actions[0].choices.values():
+                actions += inner._actions
+    for action in actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            assert action.help, action.dest
+
+
+def test_version(capsys):
+    import pytest
+
+    from screener import __version__
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out == f"screener {__version__}\n"
+
+
+def test_table_format_is_readable_and_ranked(capsys):
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--format", "table", str(SAMPLES)]
+    assert main(args) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "Junior Backend Engineer: 17 candidate(s), best first"
+    assert lines[2].split()[:4] == ["#", "Score", "Band", "Must-haves"]
+    first = lines[4].split()
+    assert first[:3] == ["1", "90.7", "strong"] and "node_bootcamp_graduate.txt" in first
+    assert "scanned_resume.pdf" in lines[-1] and "needs review" in lines[-1]
+
+
+def test_default_format_is_table_on_a_terminal_and_json_otherwise(capsys, monkeypatch):
+    path = str(SAMPLES / "node_bootcamp_graduate.txt")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), path]) == 0
+    assert capsys.readouterr().out.startswith("Junior Backend Engineer: 1 candidate(s)")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), path]) == 0
+    assert json.loads(capsys.readouterr().out)["role"] == "Junior Backend Engineer"
+
+
+def test_progress_bar_shows_the_file_name_not_a_clipped_path(capsys):
+    from screener.cli import ProgressBar
+
+    bar = ProgressBar(2)
+    bar.update(2, 2, "some/deep/folder/sample_resumes/node_bootcamp_graduate.txt")
+    err = capsys.readouterr().err
+    assert err.rstrip().endswith("2/2 node_bootcamp_graduate.txt") and "sample_resumes" not in err
