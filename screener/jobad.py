@@ -31,7 +31,7 @@ def job_description(spec: RoleSpec) -> str:
     out = [
         f"# {spec.title}",
         "",
-        f"**[Company name]** · {spec.location} · {spec.employment_type} · {spec.level} level  ",
+        f"**[Company name]** · {spec.location} · {spec.employment_type} · {_level(spec.level)}  ",
         f"**Salary:** {_salary(spec)}",
         "",
         spec.summary,
@@ -49,23 +49,19 @@ def job_description(spec: RoleSpec) -> str:
     if nice:
         out += ["## Nice to have (not required)", "", *[f"- {n}" for n in nice], ""]
     tools = [
-        f"{c.name}: {', '.join(t.name for t in c.tools[:TOOLS_PER_CATEGORY])}"
+        f"- **{c.name}:** {', '.join(t.name for t in c.tools[:TOOLS_PER_CATEGORY])}"
         for c in spec.tools
         if c.tools
     ]
     if tools:
-        out += [
-            "## Tools you will use",
-            "",
-            "; ".join(tools) + ". You will learn the rest here.",
-            "",
-        ]
-    out += ["## How we hire", "", *_hiring(spec), ""]
+        out += ["## Tools you will use", "", *tools, "", "Nobody knows them all: you will learn "
+                "the rest here.", ""]  # fmt: skip
+    out += ["## How we hire", "", *[f"- {line}" for line in _hiring(spec)], ""]
     out += [
         "## What we offer",
         "",
         *[f"- {p}" for p in spec.perks if "salary" not in p.lower()],
-        "- [Benefits, learning budget and working hours: list only what is true for this role]",
+        "- [Add or remove benefits so that this list is true for this role]",
         "",
         "## How to apply",
         "",
@@ -108,14 +104,30 @@ def _salary(spec: RoleSpec) -> str:
     return "; ".join(bands) if bands else "[salary range]"
 
 
+def _names(alias: str, text: str) -> bool:
+    """Whether ``text`` (lower case) names ``alias`` as a whole word: 'Go' is not in 'good'."""
+    return re.search(rf"(?<![\w+#]){re.escape(alias.lower())}(?![\w+#])", text) is not None
+
+
+def _level(level: str) -> str:
+    return level if "level" in level.lower() else f"{level} level"
+
+
 def _must_haves(spec: RoleSpec) -> list[str]:
-    """The spec's prerequisites; without any, the must-have skills (a group as 'any one of')."""
-    if spec.prerequisites:
-        return list(spec.prerequisites)
-    groups = _groups([s for s in spec.hard_skills if s.must_have])
-    return [
+    """The spec's prerequisites, then each must-have skill they do not already name (a group
+    as 'any one of'), so nothing is said twice."""
+    said = " ".join(spec.prerequisites).lower()
+    skills = [
+        s
+        for s in spec.hard_skills
+        if s.must_have and not any(_names(a.text, said) for a in s.alias_rules())
+    ]
+    groups = _groups(skills)
+    named = {s.any_of for s in spec.hard_skills if s.any_of and s not in skills and s.must_have}
+    return list(spec.prerequisites) + [
         names[0] if group is None else f"{group}: any one of {', '.join(names)}"
         for group, names in groups
+        if group not in named  # one member named in the prerequisites covers the group
     ]
 
 
@@ -148,11 +160,8 @@ def _hiring(spec: RoleSpec) -> list[str]:
     signals = [s.name.lower() for s in spec.practical_evidence][:4]
     lines = []
     if signals:
-        lines.append(
-            "No degree required. What you have built counts: "
-            + ", ".join(signals)
-            + " are all welcome evidence."
-        )
+        listed = ", ".join(signals[:-1]) + " and " + signals[-1] if len(signals) > 1 else signals[0]
+        lines.append(f"No degree required: {listed} all count as experience.")
     process = spec.interview
     rounds = ", ".join(f"{r.name.lower()} ({r.duration_minutes} min)" for r in process.rounds)
     lines.append(

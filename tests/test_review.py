@@ -206,3 +206,12 @@ def test_distinct_duties_drop_near_duplicates_only():
         "Participate in sprint planning",
     ]
     assert distinct_duties(duties) == [duties[0], duties[1], duties[3]]
+
+
+def test_job_post_names_must_haves_the_prerequisites_leave_out():
+    from tests.conftest import ROOT
+
+    spec = parse_spec((ROOT / "role_specs" / "full_stack_developer.yaml").read_text())
+    need = _section(job_description(spec), "What you need")
+    assert "- Frontend framework: any one of React, Vue.js, Angular" in need
+    assert "- Git" in need and "Mid-level level" not in job_description(spec)
