@@ -330,12 +330,13 @@ def charts_ui(candidates: list[Candidate], shown: list[Candidate], blind: bool) 
 
 def heatmap_rows_ui(shown: list[Candidate]) -> list[Candidate]:
     """The heatmap's candidates: all of them, or a page of 40 with the choice said aloud."""
+    shown = [c for c in shown if c.match is not None]  # files not read have no skills to show
     pages = review.heatmap_pages(len(shown))
     if len(pages) <= 1:
         return shown
     picked = st.selectbox(
         f"The heatmap shows {review.HEATMAP_PAGE} candidates at a time, in ranking order "
-        f"({len(shown)} shown in the ranking; filter or shortlist to narrow)",
+        f"({len(shown)} scored in the ranking; filter the ranking to narrow)",
         range(len(pages)),
         format_func=lambda i: f"Candidates {pages[i][0] + 1}-{pages[i][1]} of {len(shown)}",
         key="heatmap_page",
@@ -400,7 +401,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         )
     with tabs[1]:
         st.dataframe(
-            review.skill_table(candidate, blind=blind),
+            review.skill_table(candidate, blind=blind, spec=spec),
             hide_index=True,
             width="stretch",
             key="skills",
@@ -417,7 +418,9 @@ SKILL_COLUMNS = {
     "skill": st.column_config.TextColumn("Skill"),
     "found": st.column_config.CheckboxColumn("Found"),
     "match_type": st.column_config.TextColumn(
-        "Match", help="exact, alias (another name for the skill) or fuzzy (a likely misspelling)"
+        "Match",
+        help="exact, alias (another name for the skill) or fuzzy (a likely misspelling); for "
+        "an alternative not found, why it is not needed",
     ),
     "similarity": st.column_config.NumberColumn(
         "Similarity %", format="%.1f", help="100 for exact and alias matches"

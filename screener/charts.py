@@ -11,7 +11,7 @@ BAND_COLOURS = alt.Scale(
     domain=["strong", "possible", "weak"], range=["#2e7d32", "#f9a825", "#c62828"]
 )
 AT_OR_ABOVE = "at least 4/5 of the highest group's rate"
-BELOW = "below 4/5 of the highest group's rate (four-fifths rule)"
+BELOW = "below 4/5 of the highest group's rate"
 EVIDENCE_COLOURS = alt.Scale(
     domain=["used", "listed", "mentioned", "not found"],
     range=["#1b5e20", "#81c784", "#c5e1a5", "#eeeeee"],
@@ -92,7 +92,7 @@ def impact_chart(reports: list[GroupReport], metric: str) -> alt.Chart:
             color=alt.Color(
                 "four_fifths:N", title="Impact ratio",
                 scale=alt.Scale(domain=[AT_OR_ABOVE, BELOW], range=["#2e7d32", "#c62828"]),
-                legend=alt.Legend(orient="bottom", labelLimit=320),
+                legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400),
             ),
             tooltip=[alt.Tooltip("group:N", title="Group"),
                      alt.Tooltip("count:Q", title="Candidates"),
@@ -101,5 +101,5 @@ def impact_chart(reports: list[GroupReport], metric: str) -> alt.Chart:
         )
     )  # fmt: skip
     line = alt.Chart(data).mark_rule(strokeDash=[4, 4]).encode(y="mean(threshold):Q")
-    chart: alt.Chart = (bars + line).properties(height=220, title=f"{metric.capitalize()} rate")
+    chart: alt.Chart = (bars + line).properties(height=300, title=f"{metric.capitalize()} rate")
     return chart

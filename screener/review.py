@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from screener.export import display_name, resume_lines, summary_row
+from screener.export import display_name, resume_lines, summary_row, untaken_alternatives
 from screener.ingest import Document, Progress, ingest_many
 from screener.interview import PlannedRound
 from screener.match import ItemMatch
@@ -69,11 +69,17 @@ def shortlist_from_editor(
     return (shortlist - shown_ids) | ticked
 
 
-def skill_table(candidate: Candidate, *, blind: bool = False) -> pd.DataFrame:
-    """The skill-match table of one candidate: every spec item, found or not."""
+def skill_table(
+    candidate: Candidate, *, blind: bool = False, spec: RoleSpec | None = None
+) -> pd.DataFrame:
+    """The skill-match table of one candidate: every spec item, found or not. With ``spec``,
+    the untaken alternatives of a satisfied any-of group say so instead of looking missing."""
     assert candidate.match is not None
     lines = resume_lines(candidate, blind=blind)
     rows = [_skill_row(item, lines) for item in candidate.match.items]
+    notes = alternative_notes(spec, candidate) if spec is not None else {}
+    for row in rows:
+        row["match_type"] = row["match_type"] or notes.get(row["skill"], "")
     frame = pd.DataFrame(rows)
     order = {"hard": 0, "tool": 1, "soft": 2, "practical": 3}
     frame["_order"] = frame["kind"].map(order)
@@ -340,11 +346,25 @@ def status_frame(candidates: Sequence[Candidate], *, blind: bool) -> pd.DataFram
 
 
 def credits_table(candidate: Candidate) -> pd.DataFrame:
-    """Each hard skill's contribution, in the spec's weight units."""
+    """Each hard skill's contribution, in the spec's weight units, largest first."""
     assert candidate.score is not None
-    return pd.DataFrame(
-        [{"skill": c.name, "credit": c.credit, "why": c.reason} for c in candidate.score.credits]
-    )
+    credits = sorted(candidate.score.credits, key=lambda c: (-c.credit, c.name))
+    return pd.DataFrame([{"skill": c.name, "credit": c.credit, "why": c.reason} for c in credits])
+
+
+def alternative_notes(spec: RoleSpec, candidate: Candidate) -> dict[str, str]:
+    """For each untaken member of a satisfied any-of group: why it is not missing."""
+    if candidate.match is None:
+        return {}
+    found = {i.name for i in candidate.match.items if i.found}
+    notes = {}
+    for skill in spec.hard_skills:
+        if skill.name in untaken_alternatives(spec, candidate) and skill.any_of:
+            taken = [
+                s.name for s in spec.hard_skills if s.any_of == skill.any_of and s.name in found
+            ]
+            notes[skill.name] = f"not needed: {', '.join(taken)} covers {skill.any_of}"
+    return notes
 
 
 def round_markdown(round_: PlannedRound, scale: dict[int, str]) -> str:

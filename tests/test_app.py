@@ -243,7 +243,7 @@ def test_heatmap_pages_past_40_candidates():
     at.file_uploader(key="resumes").set_value(files).run()
     assert not at.exception
     pages = at.selectbox(key="heatmap_page")
-    assert "40 candidates at a time" in pages.label and "45 shown" in pages.label
+    assert "40 candidates at a time" in pages.label and "45 scored" in pages.label
     assert pages.options == [
         "Candidates 1-40 of 45",
         "Candidates 41-45 of 45",

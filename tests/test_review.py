@@ -215,3 +215,14 @@ def test_job_post_names_must_haves_the_prerequisites_leave_out():
     need = _section(job_description(spec), "What you need")
     assert "- Frontend framework: any one of React, Vue.js, Angular" in need
     assert "- Git" in need and "Mid-level level" not in job_description(spec)
+
+
+def test_skill_table_says_why_an_untaken_alternative_is_not_missing(junior_spec):
+    data = (SAMPLES / "csharp_dotnet_intern.docx").read_bytes()
+    candidate = screen_one(junior_spec, "c.docx", data)
+    table = review.skill_table(candidate, spec=junior_spec).set_index("skill")
+    assert table.loc["Python", "match_type"] == "not needed: C# covers Backend language"
+    assert not table.loc["Python", "found"]
+    assert table.loc["Database design", "match_type"] == ""  # not in a group: plainly missing
+    credits = review.credits_table(candidate)["credit"].tolist()
+    assert credits == sorted(credits, reverse=True)
