@@ -192,10 +192,7 @@ def untaken_alternatives(spec: RoleSpec, candidate: Candidate) -> set[str]:
     if candidate.match is None:
         return set()
     found = {i.name for i in candidate.match.items if i.found}
-    groups: dict[str, list[str]] = {}
-    for skill in spec.hard_skills:
-        if skill.any_of:
-            groups.setdefault(skill.any_of, []).append(skill.name)
+    groups = spec.any_of_groups()
     return {
         name for names in groups.values() if found.intersection(names) for name in names
     } - found

@@ -261,7 +261,7 @@ def _soft_focus(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> list[FocusAre
 def _questions(spec: RoleSpec, focus: list[FocusArea]) -> tuple[str, ...]:
     bank = {s.name: s.questions for s in spec.hard_skills}
     bank |= {s.name: s.questions for s in spec.soft_skills}
-    for group, names in _group_members(spec).items():  # a missing any-of group: ask which
+    for group, names in spec.any_of_groups().items():  # a missing any-of group: ask which
         ask = f"Which of {', '.join(names)} have you written code in, and what did you build?"
         bank.setdefault(group, [ask])
     questions: list[str] = []
@@ -269,14 +269,6 @@ def _questions(spec: RoleSpec, focus: list[FocusArea]) -> tuple[str, ...]:
         per_topic = 2 if area.kind in ("missing", "verify") else 1
         questions += bank.get(area.topic, [])[:per_topic]
     return tuple(questions[:MAX_QUESTIONS])
-
-
-def _group_members(spec: RoleSpec) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    for skill in spec.hard_skills:
-        if skill.any_of:
-            groups.setdefault(skill.any_of, []).append(skill.name)
-    return groups
 
 
 def _pick_exercise(spec: RoleSpec, gaps: list[FocusArea]) -> CodingExercise | None:

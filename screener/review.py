@@ -357,14 +357,13 @@ def alternative_notes(spec: RoleSpec, candidate: Candidate) -> dict[str, str]:
     if candidate.match is None:
         return {}
     found = {i.name for i in candidate.match.items if i.found}
-    notes = {}
-    for skill in spec.hard_skills:
-        if skill.name in untaken_alternatives(spec, candidate) and skill.any_of:
-            taken = [
-                s.name for s in spec.hard_skills if s.any_of == skill.any_of and s.name in found
-            ]
-            notes[skill.name] = f"not needed: {', '.join(taken)} covers {skill.any_of}"
-    return notes
+    untaken = untaken_alternatives(spec, candidate)
+    return {
+        name: f"not needed: {', '.join(n for n in names if n in found)} covers {group}"
+        for group, names in spec.any_of_groups().items()
+        for name in names
+        if name in untaken
+    }
 
 
 def round_markdown(round_: PlannedRound, scale: dict[int, str]) -> str:

@@ -233,6 +233,14 @@ class RoleSpec(_Model):
     scoring: Scoring = Field(default_factory=Scoring)
     salary_bands: list[SalaryBand] = Field(default_factory=list)
 
+    def any_of_groups(self) -> dict[str, list[str]]:
+        """Each any-of group's member skills, in spec order."""
+        groups: dict[str, list[str]] = {}
+        for skill in self.hard_skills:
+            if skill.any_of:
+                groups.setdefault(skill.any_of, []).append(skill.name)
+        return groups
+
     def matchables(self) -> Iterator[tuple[str, str, Matchable]]:
         """Yield ``(kind, category, item)`` for everything matched in resumes."""
         for skill in self.hard_skills:
