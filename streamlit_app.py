@@ -352,12 +352,12 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         for c in candidates
     }
     ids, last = list(labels), st.session_state.get("detail_last")
-    chosen = st.selectbox(  # one widget per mode, so the browser never keeps a named label
+    chosen = st.selectbox(  # a widget per mode: the browser never keeps a named label
         "Candidate",
         ids,
         index=ids.index(last) if last in labels else 0,
         format_func=labels.__getitem__,
-        key=f"detail_id_{'blind' if blind else 'named'}",
+        key="detail_id" if blind else "detail_id_named",
     )
     st.session_state.detail_last = chosen
     candidate = next(c for c in candidates if c.id == chosen)

@@ -482,7 +482,8 @@ def _app_text(at) -> str:
                      "title", "header", "subheader", "metric")
         for e in getattr(at, kind)
     ]  # fmt: skip
-    texts += [e.value.to_csv() for e in [*at.dataframe, *at.data_editor]]
+    texts += [e.value.to_csv() for e in [*at.dataframe, *at.data_editor, *at.table]]
+    texts += [h.proto.body for h in at.get("html")]  # the Resume tab
     texts += [" ".join(map(str, box.options)) for box in at.selectbox]
     return "\n".join(texts)
 
