@@ -419,14 +419,17 @@ SKILL_COLUMNS = {
     "found": st.column_config.CheckboxColumn("Found"),
     "match_type": st.column_config.TextColumn(
         "Match",
-        help="exact, alias (another name for the skill) or fuzzy (a likely misspelling); for "
-        "an alternative not found, why it is not needed",
+        help="exact, alias (another name for the skill) or fuzzy (a likely misspelling)",
     ),
     "similarity": st.column_config.NumberColumn(
         "Similarity %", format="%.1f", help="100 for exact and alias matches"
     ),
     "matched_text": st.column_config.TextColumn("Matched text"),
-    "evidence": st.column_config.TextColumn("Evidence line", width="large"),
+    "evidence": st.column_config.TextColumn(
+        "Evidence line",
+        width="large",
+        help="The resume line; for an any-of alternative not found, why it is not needed",
+    ),
     "evidence_strength": st.column_config.TextColumn(
         "Evidence", help="used in work or projects (full credit), listed or mentioned (half)"
     ),

@@ -79,7 +79,7 @@ def skill_table(
     rows = [_skill_row(item, lines) for item in candidate.match.items]
     notes = alternative_notes(spec, candidate) if spec is not None else {}
     for row in rows:
-        row["match_type"] = row["match_type"] or notes.get(row["skill"], "")
+        row["evidence"] = row["evidence"] or notes.get(row["skill"], "")
     frame = pd.DataFrame(rows)
     order = {"hard": 0, "tool": 1, "soft": 2, "practical": 3}
     frame["_order"] = frame["kind"].map(order)
