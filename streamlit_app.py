@@ -22,8 +22,8 @@ SAMPLES = ROOT / "sample_resumes"
 RESUME_TYPES = ["pdf", "docx", "txt", "md"]
 STATUSES = ["ok", "needs_review", "error"]
 BAND_HELP = "strong, possible or weak, from the spec's score thresholds; a band never rejects"
-# wide enough for the weights table's four columns (the recruiter can still drag it)
 HIDE_UPLOAD_NAMES = "<style>.st-key-resumes [data-testid='stFileChips']{display:none}</style>"
+# wide enough for the weights table's four columns (the recruiter can still drag it)
 SIDEBAR_STYLE = "<style>section[data-testid='stSidebar']{width:430px !important}</style>"
 
 
