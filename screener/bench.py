@@ -298,10 +298,17 @@ def main(argv: list[str] | None = None) -> int:
         "what",
         nargs="?",
         default="all",
-        choices=("all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap", "redact"),
-    )
+        choices=(
+            "all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap", "redact",
+            "quality", "pdf-text",
+        ),
+    )  # fmt: skip
     parser.add_argument("paths", nargs="*")
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)
+    if args.what in ("quality", "pdf-text"):
+        from screener import bench_quality
+
+        return bench_quality.main([args.what, *args.paths, *rest])
     if args.what == "word-overlap":
         word_overlap(Path(args.paths[0]), Path(args.paths[1]))
         return 0

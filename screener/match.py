@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from screener.spec import Alias, Matchable, RoleSpec
 
-MatchType = Literal["exact", "alias", "fuzzy"]
+MatchType = Literal["exact", "alias", "fuzzy", "implied"]
 Strength = Literal["used", "listed", "mentioned"]
 FUZZY_MIN_CHARS = 6
 FUZZY_CUTOFF = 88.0
@@ -239,6 +239,11 @@ class Matcher:
         self._names = [item.name for _, _, item in self.items]
         self._fuzzy_hits: dict[str, tuple[_Entry, float]] = {}
         self._fuzzy_misses: set[str] = set()
+        index_of = {item.name: i for i, (_, _, item) in enumerate(self.items)}
+        self._implied = [
+            [index_of[name] for name in getattr(item, "implies", ()) if name in index_of]
+            for _, _, item in self.items
+        ]
 
     # ------------------------------------------------------------ public
     def match(self, lines: Sequence[str], sections: Sequence[str]) -> MatchResult:
@@ -248,11 +253,32 @@ class Matcher:
         pending = self._exact_stage(doc, hits)
         self._resolve_ambiguous(doc, pending, hits)
         self._fuzzy_stage(doc, hits)
+        self._implied_stage(hits)
         items = tuple(
             ItemMatch.of(empty.name, empty.kind, empty.category, found) if found else empty
             for empty, found in zip(self._not_found, hits, strict=True)
         )
         return MatchResult(items, frozenset(sections))
+
+    def _implied_stage(self, hits: list[list[Hit]]) -> None:
+        """An item not found itself is shown by a found item that implies it (SQL by
+        PostgreSQL): its hits are the implier's, marked "implied by ..."."""
+        implied: dict[int, list[Hit]] = {}
+        for source, targets in enumerate(self._implied):
+            if not targets or not hits[source]:
+                continue
+            best = min(hits[source], key=_evidence_rank)
+            for target in targets:
+                if not hits[target]:
+                    implied.setdefault(target, []).append(
+                        best._replace(
+                            item=self._names[target],
+                            alias=f"implied by {self._names[source]}",
+                            match_type="implied",
+                        )
+                    )
+        for target, found in implied.items():
+            hits[target] = found
 
     # ------------------------------------------------------------ exact
     def _exact_stage(self, doc: _Doc, hits: list[list[Hit]]) -> list[tuple[int, int, _Entry]]:

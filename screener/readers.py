@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import zipfile
 from collections.abc import Iterator
@@ -22,8 +23,23 @@ class Extracted:
 
 
 # ---------------------------------------------------------------- PDF
-def read_pdf(data: bytes, filename: str, *, max_pages: int) -> Extracted:
-    """Text of the first ``max_pages`` pages, with pypdfium2 (PDFium)."""
+# A gap wider than this share of the glyph height between two characters on one line is a
+# word break. Many real PDFs (livecareer's among them) place words by position and draw no
+# space character, so PDFium's own text runs words together ("ProfessionalExperience").
+# Chosen by `python -m screener.bench pdf-text` over the real livecareer PDFs.
+WORD_GAP = 0.06
+# UTF-8 read as Latin-1 inside the PDF's own text map ("Â·" for "·"). Lead
+# bytes C2-DF take one continuation byte, E0-EF two: longer runs are not mojibake.
+_MOJIBAKE = re.compile("[\u00c2-\u00df][\u0080-\u00bf]|[\u00e0-\u00ef][\u0080-\u00bf]{2}")
+
+
+def read_pdf(
+    data: bytes, filename: str, *, max_pages: int, word_gap: float | None = WORD_GAP
+) -> Extracted:
+    """Text of the first ``max_pages`` pages, with pypdfium2 (PDFium).
+
+    ``word_gap=None`` keeps PDFium's own text (no spaces restored), for comparisons.
+    """
     import pypdfium2 as pdfium
 
     try:
@@ -38,22 +54,90 @@ def read_pdf(data: bytes, filename: str, *, max_pages: int) -> Extracted:
         ) from exc
     try:
         page_count = len(document)
-        pages = tuple(_page_text(document, i) for i in range(min(page_count, max_pages)))
+        pages = tuple(
+            _repair_mojibake(_page_text(document, i, word_gap))
+            for i in range(min(page_count, max_pages))
+        )
     finally:
         document.close()
     return Extracted(pages, page_count)
 
 
-def _page_text(document: object, index: int) -> str:
+def _page_text(document: object, index: int, word_gap: float | None) -> str:
     page = document[index]  # type: ignore[index]
     try:
         textpage = page.get_textpage()
         try:
-            return str(textpage.get_text_bounded())
+            if word_gap is None:
+                return str(textpage.get_text_bounded())
+            return _spaced_text(textpage, word_gap)
         finally:
             textpage.close()
     finally:
         page.close()
+
+
+def _spaced_text(textpage: object, word_gap: float) -> str:
+    """The page's characters in PDFium's order, with a space restored between two
+    characters of one line that do not touch and whose gap exceeds that line's usual
+    letter gap by ``word_gap`` times the glyph height. Loose boxes (advance widths) are
+    used; fonts kern letters into each other by different amounts, so the line's own
+    median gap is the reference."""
+    import pypdfium2.raw as raw
+
+    count = textpage.count_chars()  # type: ignore[attr-defined]
+    text = str(textpage.get_text_range(0, count))  # type: ignore[attr-defined]
+    if len(text) != count:  # characters outside the BMP shift indices: keep PDFium's text
+        return text
+    handle = textpage.raw  # type: ignore[attr-defined]
+    box = raw.FS_RECTF()
+    loose_box = raw.FPDFText_GetLooseCharBox
+    # (index in text, gap to the previous character, glyph height) for same-line neighbours
+    gaps: list[tuple[int, float, float]] = []
+    line_starts = [0]
+    right = top = bottom = 0.0
+    after_char = False
+    for index, char in enumerate(text):
+        if char.isspace():
+            after_char = False
+            if char == "\n":
+                line_starts.append(len(gaps))
+            continue
+        loose_box(handle, index, box)
+        if after_char and box.bottom < top and box.top > bottom:
+            gaps.append((index, box.left - right, box.top - box.bottom))
+        right, top, bottom, after_char = box.right, box.top, box.bottom, True
+    line_starts.append(len(gaps))
+    breaks: list[int] = []
+    for start, end in itertools.pairwise(line_starts):
+        line = gaps[start:end]
+        if not line:
+            continue
+        usual = sorted(gap for _, gap, _ in line)[len(line) // 2]
+        breaks.extend(
+            index for index, gap, height in line if gap > 0 and gap - usual > word_gap * height
+        )
+    if not breaks:
+        return text
+    pieces, last = [], 0
+    for index in breaks:
+        pieces.append(text[last:index])
+        last = index
+    pieces.append(text[last:])
+    return " ".join(pieces)
+
+
+def _repair_mojibake(text: str) -> str:
+    if not _MOJIBAKE.search(text):
+        return text
+    return _MOJIBAKE.sub(_unmangle, text)
+
+
+def _unmangle(match: re.Match[str]) -> str:
+    try:
+        return match.group().encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return match.group()
 
 
 # ---------------------------------------------------------------- DOCX

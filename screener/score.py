@@ -14,8 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from screener.match import ItemMatch, MatchResult
-from screener.spec import HardSkill, RedFlag, RoleSpec
+from screener.match import Hit, ItemMatch, MatchResult
+from screener.sections import is_headline, is_job_entry, looks_like_title
+from screener.spec import HardSkill, RedFlag, RoleSpec, Scoring
 
 Band = Literal["strong", "possible", "weak"]
 OTHER_GROUP_MEMBER_SHARE = 0.5
@@ -66,6 +67,7 @@ class Score:
     missing: tuple[MustHaveGap, ...]
     unverified: tuple[MustHaveGap, ...]
     red_flags: tuple[RaisedFlag, ...]
+    band_note: str = ""  # why the band is lower than the total alone gives, if it is
 
     @property
     def must_haves_met(self) -> bool:
@@ -108,6 +110,14 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         else "weak"
     )
     missing, unverified = _must_haves(groups, found)
+    band_note = ""
+    if band == "strong" and missing:
+        band = "possible"
+        band_note = (
+            "capped at possible: a must-have is missing ("
+            + ", ".join(gap.label for gap in missing)
+            + ")"
+        )
     return Score(
         total=total,
         band=band,
@@ -116,12 +126,18 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         missing=tuple(missing),
         unverified=tuple(unverified),
         red_flags=tuple(flags),
+        band_note=band_note,
     )
 
 
 # ---------------------------------------------------------------- parts
-def _credit_factor(item: ItemMatch, listed_credit: float) -> float:
-    return 1.0 if item.strength == "used" else listed_credit
+def _credit_factor(item: ItemMatch, cfg: Scoring) -> float:
+    """Used skills earn full credit, listed ones ``listed_only_credit``; a skill known only
+    because another implies it earns ``implied_credit`` of that."""
+    factor = 1.0 if item.strength == "used" else cfg.listed_only_credit
+    if item.best is not None and item.best.match_type == "implied":
+        factor *= cfg.implied_credit
+    return factor
 
 
 def _capped(used: float, listed: float, target: float, cap: float) -> float:
@@ -139,12 +155,12 @@ def _hard_part(
     for group, skills in groups:
         present = sorted(
             (s for s in skills if found[s.name].found),
-            key=lambda s: -s.weight * _credit_factor(found[s.name], cfg.listed_only_credit),
+            key=lambda s: -s.weight * _credit_factor(found[s.name], cfg),
         )
         for rank, skill in enumerate(present):
             item = found[skill.name]
             share = 1.0 if group is None or rank == 0 else OTHER_GROUP_MEMBER_SHARE
-            credit = skill.weight * _credit_factor(item, cfg.listed_only_credit) * share
+            credit = skill.weight * _credit_factor(item, cfg) * share
             if item.strength == "used":
                 used += credit
             else:
@@ -221,7 +237,9 @@ def _practical_part(
     earned = 0.0
     seen: list[str] = []
     for signal in spec.practical_evidence:
-        if found[signal.name].found or sections.intersection(signal.sections):
+        item = found[signal.name]
+        shown = any(_in_job_title(hit) for hit in item.hits) if signal.in_job_titles else item.found
+        if shown or sections.intersection(signal.sections):
             earned += signal.points
             seen.append(signal.name)
     share = min(1.0, earned / cfg.practical_target)
@@ -232,6 +250,13 @@ def _practical_part(
         cfg.weights.practical_evidence * share,
         cfg.weights.practical_evidence,
         detail,
+    )
+
+
+def _in_job_title(hit: Hit) -> bool:
+    """A hit on a job's title line: in experience, on a short title-like or dated line."""
+    return hit.section == "experience" and (
+        looks_like_title(hit.evidence) or is_job_entry(hit.evidence) or is_headline(hit.evidence)
     )
 
 
@@ -274,8 +299,15 @@ def _must_haves(
 
 
 def _verified(item: ItemMatch) -> bool:
+    """Used in work or projects, and not only by a fuzzy match (an implied skill is as
+    verified as the exact skill that implies it)."""
     best = item.best
-    return best is not None and best.strength == "used" and best.match_type != "fuzzy"
+    return (
+        best is not None
+        and best.strength == "used"
+        and best.match_type != "fuzzy"
+        and best.similarity >= 100
+    )
 
 
 def _red_flags(
@@ -316,6 +348,7 @@ def _describe(item: ItemMatch) -> str:
         "exact": "exact",
         "alias": f"alias '{best.alias}'",
         "fuzzy": f"fuzzy {best.similarity:g}%",
+        "implied": best.alias,
     }
     where = {"used": "used in", "listed": "listed in", "mentioned": "mentioned in"}[best.strength]
     return f"{where} {best.section} (line {best.line}, {how[best.match_type]})"

@@ -72,7 +72,17 @@ class Matchable(_Model):
         return rules
 
 
-class HardSkill(Matchable):
+class Technical(Matchable):
+    """A hard skill or tool; finding it can imply others (PostgreSQL implies SQL)."""
+
+    implies: list[ShortText] = Field(
+        default_factory=list,
+        max_length=20,
+        description="Names of hard skills or tools that this one shows (Django: Python).",
+    )
+
+
+class HardSkill(Technical):
     weight: float = Field(default=5, ge=1, le=10)
     must_have: bool = False
     any_of: ShortText | None = Field(
@@ -91,7 +101,7 @@ class SoftSkill(Matchable):
     questions: Phrases
 
 
-class Tool(Matchable):
+class Tool(Technical):
     pass
 
 
@@ -119,6 +129,10 @@ class PracticalSignal(Matchable):
     """Hands-on evidence (projects, internships, bootcamps, open source, portfolio links)."""
 
     points: float = Field(ge=0, le=100)
+    in_job_titles: bool = Field(
+        default=False,
+        description="Counts only in a job title of the experience section (a hands-on role).",
+    )
     sections: list[Section] = Field(
         default_factory=list, description="A resume section of this kind also counts."
     )
@@ -191,6 +205,12 @@ class Scoring(_Model):
     listed_only_credit: float = Field(
         default=0.5, ge=0, le=1, description="Credit of a skill seen only in a skills list."
     )
+    implied_credit: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Share of credit for a skill only implied by another (SQL by PostgreSQL).",
+    )
     listed_only_cap: float = Field(
         default=0.5, ge=0, le=1, description="Most of a part that skills-list mentions can earn."
     )
@@ -252,6 +272,10 @@ class RoleSpec(_Model):
                 yield "tool", category.name, tool
         for signal in self.practical_evidence:
             yield "practical", "Practical evidence", signal
+
+    def technical_items(self) -> list[Technical]:
+        """Hard skills and tools, in spec order."""
+        return [*self.hard_skills, *(tool for category in self.tools for tool in category.tools)]
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
         copy = super().model_copy(update=update, deep=deep)
@@ -364,6 +388,11 @@ def cross_check(spec: RoleSpec) -> list[tuple[str, str]]:
                     f"unknown tools category '{skill.tool_category}'",
                 )
             )
+    technical = {item.name for item in spec.technical_items()}
+    for path, item in _matchable_paths(spec):
+        for name in getattr(item, "implies", []):
+            if name not in technical or name == item.name:
+                problems.append((f"{path}.implies", f"'{name}' is not another hard skill or tool"))
     ids = [flag.id for flag in spec.red_flags]
     for i, flag_id in enumerate(ids):
         if ids.index(flag_id) != i:

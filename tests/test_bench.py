@@ -21,6 +21,6 @@ def test_bench_functions_run_and_print(junior_spec, capsys):
 def test_word_overlap_baseline(tmp_path):
     inputs = tmp_path / "in"
     inputs.mkdir()
-    (inputs / "a.txt").write_text("Python and SQL developer")
+    (inputs / "a.txt").write_text("Python and SQL work")
     bench.word_overlap(inputs, tmp_path / "out.json")
     assert '"skills": ["Python", "SQL"]' in (tmp_path / "out.json").read_text()

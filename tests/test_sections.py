@@ -55,5 +55,5 @@ def test_find_sections_spans():
 
 
 def test_resume_without_headings_is_all_header():
-    spans = find_sections(["Jane", "Python developer"])
-    assert [(s.name, s.start, s.end) for s in spans] == [("header", 0, 2)]
+    spans = find_sections(["Jane", "jane@example.com", "Loves Python"])
+    assert [(s.name, s.start, s.end) for s in spans] == [("header", 0, 3)]
