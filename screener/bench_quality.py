@@ -44,9 +44,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "role_specs" / "junior_backend_engineer.yaml"
 IT = "INFORMATION-TECHNOLOGY"
 UNRELATED = ("HR", "ARTS", "CHEF", "TEACHER", "FITNESS", "ACCOUNTANT", "ADVOCATE", "SALES")
-# Benchmark labels (ground truth), never used in scoring: a software developer's title.
+# Benchmark labels (ground truth from the annotated designation), never used in scoring:
+# a software developer's title, and titles of tech-adjacent roles.
 DEVELOPER_TITLE = re.compile(
     r"develop|programmer|software engineer|\bsde\b|software trainee", re.IGNORECASE
+)
+TECH_ADJACENT = re.compile(
+    r"test|tester|qa\b|quality analyst|sap\b|fi/co|network|business analyst|support|"
+    r"administrator|designer|consultant",
+    re.IGNORECASE,
 )
 EXPERIENCE_HEADINGS = {
     "experience",
@@ -149,6 +155,7 @@ def _has_experience_heading(lines: Iterable[str]) -> bool:
 def annotated_figures(spec: RoleSpec) -> Figures:
     experience_hits = experience_total = skills_hits = skills_total = 0
     developer_bands: Counter[str] = Counter()
+    by_role: dict[str, list[float]] = defaultdict(list)
     true_pos = false_pos = false_neg = 0
     for resume in annotated_resumes():
         document = ingest_text(resume.content, "annotated resume")
@@ -168,9 +175,18 @@ def annotated_figures(spec: RoleSpec) -> Figures:
                 skills_hits += in_skills * 2 >= len(numbers)
         candidate = evaluate(spec, document)
         designations = resume.labelled("Designation")
-        if designations and DEVELOPER_TITLE.search(designations[0].text):
-            assert candidate.score is not None
+        title = designations[0].text if designations else ""
+        assert candidate.score is not None
+        if DEVELOPER_TITLE.search(title):
             developer_bands[candidate.score.band] += 1
+        role = (
+            "developer"
+            if DEVELOPER_TITLE.search(title)
+            else "adjacent"
+            if TECH_ADJACENT.search(title)
+            else "other"
+        )
+        by_role[role].append(candidate.score.total)
         gold = _gold_skills(spec, [s.text for s in resume.labelled("Skills")])
         found = _found_on_lines(candidate, skill_lines)
         true_pos += len(found & gold)
@@ -185,6 +201,10 @@ def annotated_figures(spec: RoleSpec) -> Figures:
             developer_bands["possible"] + developer_bands["strong"]
         )
         / max(1, developers),
+        "annotated.auc_developers_vs_tech_adjacent": auc(by_role["developer"], by_role["adjacent"]),
+        "annotated.auc_developers_vs_rest": auc(
+            by_role["developer"], [*by_role["adjacent"], *by_role["other"]]
+        ),
         "annotated.skill_precision": true_pos / max(1, true_pos + false_pos),
         "annotated.skill_recall": true_pos / max(1, true_pos + false_neg),
     }
@@ -217,7 +237,7 @@ def _gold_skills(spec: RoleSpec, spans: list[str]) -> set[str]:
     gold = set()
     for item in [*spec.hard_skills, *(tool for cat in spec.tools for tool in cat.tools)]:
         for alias in item.alias_rules():
-            strict = alias.case_sensitive or alias.needs_context
+            strict = alias.case_sensitive
             haystack, needle = (text, alias.text) if strict else (lowered, alias.text.lower())
             if re.search(rf"(?<![\w+#.]){re.escape(needle)}(?![\w+#]|\.\w)", haystack):
                 gold.add(item.name)

@@ -317,7 +317,14 @@ class Matcher:
         self, doc: _Doc, pending: list[tuple[int, int, _Entry]], hits: list[list[Hit]]
     ) -> None:
         """Keep an ambiguous alias only with support on its line and no glued neighbour."""
-        lines_with_hits = {h.line - 1 for found in hits for h in found}
+        # Support is another technical item on the line: soft skills and practical
+        # signals ("communication", "intern") say nothing about an ambiguous tech word.
+        lines_with_hits = {
+            h.line - 1
+            for index, found in enumerate(hits)
+            if self.items[index][0] in ("hard", "tool")
+            for h in found
+        }
         for start, size, entry in pending:
             line, begin, end = doc.span(start, size)
             text = doc.lines[line]
@@ -384,7 +391,9 @@ class Matcher:
                 for col in ratios[row].nonzero()[0]:
                     score = float(ratios[row][col])
                     accepted = score >= FUZZY_CUTOFF or _is_swap(query, keys[col])
-                    if accepted and score > best_score:
+                    # Typos keep the first letter; a dropped one is another word
+                    # ("entry" is not Sentry, "sharp" not CSharp, "prints" not sprints).
+                    if accepted and query[0] == keys[col][0] and score > best_score:
                         best, best_score = choices[col][1], score
                 if best is None:
                     self._fuzzy_misses.add(query)

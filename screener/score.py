@@ -88,11 +88,13 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
     cfg = spec.scoring
     groups = _groups(spec.hard_skills)
     hard, credits = _hard_part(spec, groups, found)
+    tools = _tools_part(spec, found)
+    technical = (hard.points + tools.points) / max(1e-9, hard.max_points + tools.max_points)
     parts = [
         hard,
-        _tools_part(spec, found),
-        _soft_part(spec, found),
-        _practical_part(spec, found, result.sections_present),
+        tools,
+        _backed(_soft_part(spec, found), technical, cfg.support_gate),
+        _backed(_practical_part(spec, found, result.sections_present), technical, cfg.support_gate),
     ]
     flags = _red_flags(spec, found, practical_points=parts[3].points)
     parts = [Part(p.name, round(p.points, 1), p.max_points, p.detail) for p in parts]
@@ -110,14 +112,7 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         else "weak"
     )
     missing, unverified = _must_haves(groups, found)
-    band_note = ""
-    if band == "strong" and missing:
-        band = "possible"
-        band_note = (
-            "capped at possible: a must-have is missing ("
-            + ", ".join(gap.label for gap in missing)
-            + ")"
-        )
+    band, band_note = _capped_band(band, missing, flags, spec)
     return Score(
         total=total,
         band=band,
@@ -131,6 +126,20 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
 
 
 # ---------------------------------------------------------------- parts
+def _backed(part: Part, technical: float, gate: float) -> Part:
+    """Soft skills and practical evidence back up the role's technical skills: they count
+    in full once hard skills and tools reach ``gate`` of their points, and in proportion
+    below that, so an internship or teamwork with none of the role's skills adds little."""
+    share = 1.0 if gate == 0 else min(1.0, technical / gate)
+    if share >= 1.0 or part.points == 0:
+        return part
+    detail = (
+        f"{part.detail}; counted at {share:.0%}: hard skills and tools are at "
+        f"{technical:.0%} of their points, {gate:.0%} needed for these to count in full"
+    )
+    return Part(part.name, part.points * share, part.max_points, detail)
+
+
 def _credit_factor(item: ItemMatch, cfg: Scoring) -> float:
     """Used skills earn full credit, listed ones ``listed_only_credit``; a skill known only
     because another implies it earns ``implied_credit`` of that."""
@@ -251,6 +260,28 @@ def _practical_part(
         cfg.weights.practical_evidence,
         detail,
     )
+
+
+BAND_ORDER: tuple[Band, ...] = ("weak", "possible", "strong")
+
+
+def _capped_band(
+    band: Band, missing: list[MustHaveGap], flags: list[RaisedFlag], spec: RoleSpec
+) -> tuple[Band, str]:
+    """A missing must-have keeps a resume out of the top band; a red flag with a
+    ``band_cap`` (keyword stuffing) holds it at that band. Says why, or ""."""
+    caps: list[tuple[Band, str]] = []
+    if missing:
+        labels = ", ".join(gap.label for gap in missing)
+        caps.append(("possible", f"a must-have is missing ({labels})"))
+    flag_caps = {flag.id: flag.band_cap for flag in spec.red_flags if flag.band_cap}
+    caps.extend((flag_caps[f.id], f"red flag: {f.name}") for f in flags if f.id in flag_caps)
+    reasons = []
+    for cap, reason in caps:
+        if BAND_ORDER.index(cap) < BAND_ORDER.index(band):
+            band = cap
+            reasons.append(reason)
+    return band, f"capped at {band}: {'; '.join(reasons)}" if reasons else ""
 
 
 def _in_job_title(hit: Hit) -> bool:

@@ -120,6 +120,9 @@ class RedFlag(_Model):
         default=None, description="Built-in resume check that raises this flag."
     )
     penalty: float = Field(default=0, ge=0, le=30, description="Points taken off when raised.")
+    band_cap: Literal["possible", "weak"] | None = Field(
+        default=None, description="Highest band a resume that raises this flag can reach."
+    )
     round: str | None = Field(
         default=None, description="Id of the interview round that probes it (default: the last)."
     )
@@ -216,6 +219,13 @@ class Scoring(_Model):
     )
     practical_target: float = Field(
         default=12, gt=0, le=100, description="Practical-evidence points for full marks."
+    )
+    support_gate: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description="Share of hard-skill and tool points at which soft skills and practical "
+        "evidence count in full (below it, in proportion).",
     )
     stuffing_min_skills: int = Field(
         default=12, ge=2, le=200, description="Keyword stuffing: at least this many skills named"
