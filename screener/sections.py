@@ -177,7 +177,8 @@ JOB_SECTIONS = frozenset({"header", "summary", "other"})
 _HEADLINE_SPLIT = re.compile(r"\s+-\s*|\s*-\s+|\s+at\s+|,\s+")
 _HEADLINE_ROLE = re.compile(
     r"\b(?:engineer|developer|programmer|analyst|manager|consultant|architect|designer|"
-    r"administrator|lead|specialist|intern|trainee|tester|officer|executive|associate)s?\b",
+    r"administrator|lead|specialist|intern|trainee|tester|officer|executive|associate|"
+    r"lecturer|teacher|accountant|technician|expert|member|head|director)s?\b",
     re.IGNORECASE,
 )
 USED = frozenset({"experience", "projects"})  # sections whose skills count as used
@@ -208,10 +209,7 @@ def heading_of(line: str) -> str | None:
     head, colon, _ = line.partition(":")
     if colon and len(head) <= 40:
         found = _title_section(head)
-        if found:
-            return found
-        if not _is_caps(head):
-            return None
+        return found or _caps_prefix_section(line)  # "TECHNICAL SKILLS Skills: Java"
     found = _title_section(line) if len(line) <= 60 else None
     return found or _caps_prefix_section(line)
 
@@ -313,7 +311,9 @@ def is_headline(line: str, *, after_name: bool = False) -> bool:
     a bare title ("Technical Project Manager") too."""
     if not looks_like_title(line) or "@" in line or any(ch.isdigit() for ch in line):
         return False
-    if after_name and len(line.split()) >= 2 and _HEADLINE_ROLE.search(line):
+    if not _HEADLINE_ROLE.search(line):  # "Pune, Maharashtra" is a place, not a job
+        return False
+    if after_name and len(line.split()) >= 2:
         return True
     parts = _HEADLINE_SPLIT.split(line, maxsplit=1)
     if len(parts) < 2:
@@ -345,3 +345,19 @@ def section_per_line(spans: tuple[SectionSpan, ...], line_count: int) -> list[st
     for span in spans:
         names[span.start : span.end] = [span.name] * (span.end - span.start)
     return names
+
+
+def job_of(lines: list[str], spans: tuple[SectionSpan, ...], index: int) -> str | None:
+    """The job entry a line (0-based) belongs to, as its title line ("Jr. Java Developer
+    | Jan 2018 to Current"), or None outside experience or before the first dated entry."""
+    span = next((s for s in spans if s.start <= index < s.end), None)
+    if span is None or span.name != "experience":
+        return None
+    for number in range(index, span.start - 1, -1):
+        line = lines[number]
+        if is_job_entry(line) or (number == span.start and is_headline(line)):
+            title = lines[number - 1] if number > span.start else ""
+            if title and looks_like_title(title) and not is_job_entry(title):
+                return f"{title.strip()} | {line.strip()}"
+            return line.strip()
+    return None

@@ -133,3 +133,68 @@ def test_line_order_within_experience_does_not_matter(toy_spec, shuffle):
             toy_spec, "EXPERIENCE\n- Built APIs in Python\n- Wrote SQL reports\n- Intern at Acme"
         ).total
     )
+
+
+def _found(spec, text):
+    return evaluate(spec, ingest_text(text)).match.by_name()
+
+
+def test_a_skill_implied_by_another_meets_the_must_have_at_half_credit(toy_spec):
+    text = "Ann Lee\nEXPERIENCE\n- Built a billing service in Python on Postgres"
+    result = _score(toy_spec, text)
+    sql = _found(toy_spec, text)["SQL"]
+    assert (sql.best.match_type, sql.best.alias, sql.best.line) == (
+        "implied",
+        "implied by PostgreSQL",
+        3,
+    )
+    assert "SQL" not in {gap.topic for gap in result.missing + result.unverified}
+    credit = next(c for c in result.credits if c.name == "SQL")
+    assert credit.credit == 9 * 0.5  # weight 9, used, implied: half
+    assert "implied by PostgreSQL" in credit.reason
+
+
+def test_a_skill_implied_by_a_fuzzy_match_is_only_to_verify(toy_spec):
+    result = _score(toy_spec, "Ann Lee\nEXPERIENCE\n- Built a billing service on Postgress")
+    assert "SQL" in {gap.topic for gap in result.unverified}
+
+
+def test_found_skills_are_not_replaced_by_implied_ones(toy_spec):
+    sql = _found(toy_spec, "EXPERIENCE\n- Wrote SQL reports on Postgres")["SQL"]
+    assert [hit.match_type for hit in sql.hits] == ["exact"]
+
+
+def test_a_hands_on_job_title_is_practical_evidence_only_in_a_job_title(toy_spec):
+    job = "Ann Lee\nEXPERIENCE\nJava Developer\nJan 2019 to Current\n- Built APIs in Java"
+    talk = "Ann Lee\nEXPERIENCE\n- Wrote Java reports that developer teams used every week"
+    practical = {p.name: p for p in _score(toy_spec, job).parts}["Practical evidence"]
+    assert "Developer job" in practical.detail
+    practical = {p.name: p for p in _score(toy_spec, talk).parts}["Practical evidence"]
+    assert "Developer job" not in practical.detail
+
+
+def test_soft_and_practical_parts_need_technical_evidence_behind_them(toy_spec):
+    text = "Ann Lee\nEXPERIENCE\n- Marketing intern; collaborated as a team player, self-taught"
+    parts = {p.name: p for p in _score(toy_spec, text).parts}
+    assert parts["Soft skills"].points == parts["Practical evidence"].points == 0
+    assert "counted at 0%" in parts["Practical evidence"].detail
+
+
+def test_a_missing_must_have_keeps_a_high_score_out_of_the_top_band(toy_spec):
+    low_bar = toy_spec.model_copy(
+        update={"scoring": toy_spec.scoring.model_copy(update={"strong_band": 20})}
+    )
+    text = "Ann Lee\nEXPERIENCE\n- Built Python services on MySQL and wrote SQL; collaborated"
+    result = _score(low_bar, text)
+    assert result.total >= 20
+    assert result.band == "possible"
+    assert result.band_note.startswith("capped at possible: a must-have is missing (REST APIs")
+
+
+def test_keyword_stuffing_caps_the_band_where_the_spec_says(toy_spec):
+    no_bar = toy_spec.model_copy(
+        update={"scoring": toy_spec.scoring.model_copy(update={"possible_band": 1})}
+    )
+    result = _score(no_bar, LISTED_ONLY)
+    assert "keyword_stuffing" in {flag.id for flag in result.red_flags}
+    assert (result.band, result.band_note) == ("weak", "capped at weak: red flag: Keyword stuffing")

@@ -52,6 +52,14 @@ def test_toy_spec_loads(toy_spec):
             "role_specs/x.yaml: hard_skills[0].tool_category: unknown tools category 'Nope'",
         ),
         (
+            lambda d: d["hard_skills"][0].update(implies=["Pyhton"]),
+            "role_specs/x.yaml: hard_skills[0].implies: 'Pyhton' is not another hard skill or tool",
+        ),
+        (
+            lambda d: d["red_flags"][1].update(band_cap="strong"),
+            "role_specs/x.yaml: red_flags[1].band_cap: Input should be 'possible' or 'weak'",
+        ),
+        (
             lambda d: d["interview"].update(min_rounds=4),
             "role_specs/x.yaml: interview: min_rounds must be <= max_rounds",
         ),
