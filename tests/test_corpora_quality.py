@@ -48,4 +48,3 @@ def test_annotated_resumes(annotated, figure, at_least):
 )
 def test_livecareer_pdfs(livecareer, figure, at_least):
     assert livecareer[figure] >= at_least
-
