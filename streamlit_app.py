@@ -434,6 +434,12 @@ SKILL_COLUMNS = {
         "Evidence", help="used in work or projects (full credit), listed or mentioned (half)"
     ),
     "section": st.column_config.TextColumn("Section"),
+    "job": st.column_config.TextColumn(
+        "Job", help="The job entry (title and dates) the evidence line belongs to"
+    ),
+    "stated_experience": st.column_config.TextColumn(
+        "Stated experience", help='A duration written on the evidence line ("24 months")'
+    ),
     "line": st.column_config.NumberColumn("Line", help="Line number in the Resume tab"),
     "category": st.column_config.TextColumn("Category"),
     "kind": st.column_config.TextColumn("Kind", help="hard skill, tool, soft skill or practical"),

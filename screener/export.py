@@ -18,6 +18,7 @@ from screener.match import ItemMatch
 from screener.redact import contact_details, redact
 from screener.score import Part, RaisedFlag
 from screener.screen import Candidate, rank_key
+from screener.sections import stated_duration
 from screener.spec import RoleSpec
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -93,6 +94,7 @@ def skill_to_dict(item: ItemMatch, lines: list[str]) -> dict[str, Any]:
             "section": best.section,
             "line": best.line,
             "evidence": lines[best.line - 1],
+            "stated_experience": stated_duration(lines[best.line - 1]),
             "mentions": len(item.hits),
         }
     return out

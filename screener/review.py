@@ -24,6 +24,7 @@ from screener.match import ItemMatch
 from screener.person import guess_name
 from screener.score import Part
 from screener.screen import Candidate, evaluate, failed, ranked, rescore
+from screener.sections import SectionSpan, job_of, stated_duration
 from screener.spec import RoleSpec, spec_from_dict
 
 STRENGTH_VALUE = {"used": 2, "listed": 1, "mentioned": 1}
@@ -76,7 +77,8 @@ def skill_table(
     the untaken alternatives of a satisfied any-of group say so instead of looking missing."""
     assert candidate.match is not None
     lines = resume_lines(candidate, blind=blind)
-    rows = [_skill_row(item, lines) for item in candidate.match.items]
+    spans = candidate.document.sections if candidate.document else ()
+    rows = [_skill_row(item, lines, spans) for item in candidate.match.items]
     notes = alternative_notes(spec, candidate) if spec is not None else {}
     for row in rows:
         row["evidence"] = row["evidence"] or notes.get(row["skill"], "")
@@ -90,17 +92,20 @@ def skill_table(
     )
 
 
-def _skill_row(item: ItemMatch, lines: list[str]) -> dict[str, Any]:
+def _skill_row(item: ItemMatch, lines: list[str], spans: tuple[SectionSpan, ...]) -> dict[str, Any]:
     best = item.best
+    evidence = lines[best.line - 1] if best else ""
     return {
         "skill": item.name,
         "found": item.found,
         "match_type": best.match_type if best else "",
         "similarity": best.similarity if best else None,
         "matched_text": best.matched if best else "",
-        "evidence": lines[best.line - 1] if best else "",
+        "evidence": evidence,
         "evidence_strength": best.strength if best else "",
         "section": best.section if best else "",
+        "job": (job_of(lines, spans, best.line - 1) or "") if best else "",
+        "stated_experience": (stated_duration(evidence) or "") if best else "",
         "line": best.line if best else None,
         "category": item.category,
         "kind": item.kind,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from screener.match import Hit, ItemMatch, MatchResult
-from screener.sections import is_headline, is_job_entry, looks_like_title
+from screener.sections import is_headline, is_job_entry, looks_like_title, stated_duration
 from screener.spec import HardSkill, RedFlag, RoleSpec, Scoring
 
 Band = Literal["strong", "possible", "weak"]
@@ -382,4 +382,6 @@ def _describe(item: ItemMatch) -> str:
         "implied": best.alias,
     }
     where = {"used": "used in", "listed": "listed in", "mentioned": "mentioned in"}[best.strength]
-    return f"{where} {best.section} (line {best.line}, {how[best.match_type]})"
+    stated = stated_duration(best.evidence)
+    duration = f", {stated} stated" if stated else ""
+    return f"{where} {best.section} (line {best.line}, {how[best.match_type]}{duration})"

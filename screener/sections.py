@@ -353,7 +353,10 @@ def job_of(lines: list[str], spans: tuple[SectionSpan, ...], index: int) -> str 
     span = next((s for s in spans if s.start <= index < s.end), None)
     if span is None or span.name != "experience":
         return None
-    for number in range(index, span.start - 1, -1):
+    start = index
+    if index + 1 < span.end and is_job_entry(lines[index + 1]) and looks_like_title(lines[index]):
+        start = index + 1  # the title line above its dates
+    for number in range(start, span.start - 1, -1):
         line = lines[number]
         if is_job_entry(line) or (number == span.start and is_headline(line)):
             title = lines[number - 1] if number > span.start else ""

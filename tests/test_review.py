@@ -4,8 +4,9 @@ import pytest
 
 from screener import review
 from screener.errors import SpecError
+from screener.ingest import ingest_text
 from screener.jobad import job_description
-from screener.screen import screen_one
+from screener.screen import evaluate, screen_one
 from screener.spec import parse_spec
 from tests.conftest import SAMPLES
 
@@ -226,3 +227,15 @@ def test_skill_table_says_why_an_untaken_alternative_is_not_missing(junior_spec)
     assert table.loc["Database design", "evidence"] == ""  # not in a group: plainly missing
     credits = review.credits_table(candidate)["credit"].tolist()
     assert credits == sorted(credits, reverse=True)
+
+
+def test_skill_table_shows_the_job_and_the_stated_experience(toy_spec):
+    text = (
+        "Ann Lee\nEXPERIENCE\nJava Developer\nJan 2019 to Current\n- Built APIs in Java\n"
+        "SKILLS\nPython - Experience - 24 months"
+    )
+    table = review.skill_table(evaluate(toy_spec, ingest_text(text)))
+    rows = table.set_index("skill")
+    assert rows.loc["Java", "job"] == "Java Developer | Jan 2019 to Current"
+    assert rows.loc["Python", "stated_experience"] == "24 months"
+    assert rows.loc["Python", "job"] == ""
