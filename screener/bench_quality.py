@@ -108,6 +108,7 @@ def livecareer_figures(spec: RoleSpec, per_category: int | None) -> Figures:
     bow: dict[str, list[float]] = defaultdict(list)
     bands: dict[str, Counter[str]] = defaultdict(Counter)
     has_heading = found_heading = 0
+    evidenced = evidenced_possible = 0
     for category, path in files:
         try:
             document = ingest_bytes(path.read_bytes(), f"{category}/{path.name}")
@@ -120,6 +121,9 @@ def livecareer_figures(spec: RoleSpec, per_category: int | None) -> Figures:
         scores[category].append(candidate.score.total)
         bands[category][candidate.score.band] += 1
         bow[category].append(baseline(document.text))
+        if _must_haves_used(candidate):
+            evidenced += 1
+            evidenced_possible += candidate.score.band != "weak"
         if _has_experience_heading(document.lines):
             has_heading += 1
             found_heading += any(s.name == "experience" for s in document.sections)
@@ -140,9 +144,19 @@ def livecareer_figures(spec: RoleSpec, per_category: int | None) -> Figures:
     figures["livecareer.unrelated_weak_share"] = weak / max(
         1, sum(sum(bands[c].values()) for c in unrelated)
     )
+    figures["livecareer.must_haves_used_resumes"] = float(evidenced)
+    figures["livecareer.must_haves_used_possible_or_strong"] = evidenced_possible / max(
+        1, evidenced
+    )
     figures["livecareer.experience_heading_found"] = found_heading / max(1, has_heading)
     figures["livecareer.experience_heading_resumes"] = float(has_heading)
     return figures
+
+
+def _must_haves_used(candidate: Candidate) -> bool:
+    """Every must-have met and none left to verify: used in work, exactly or implied."""
+    score = candidate.score
+    return score is not None and not score.missing and not score.unverified
 
 
 def _has_experience_heading(lines: Iterable[str]) -> bool:
@@ -156,6 +170,7 @@ def annotated_figures(spec: RoleSpec) -> Figures:
     experience_hits = experience_total = skills_hits = skills_total = 0
     developer_bands: Counter[str] = Counter()
     by_role: dict[str, list[float]] = defaultdict(list)
+    evidenced: Counter[str] = Counter()
     true_pos = false_pos = false_neg = 0
     for resume in annotated_resumes():
         document = ingest_text(resume.content, "annotated resume")
@@ -187,6 +202,8 @@ def annotated_figures(spec: RoleSpec) -> Figures:
             else "other"
         )
         by_role[role].append(candidate.score.total)
+        if _must_haves_used(candidate):
+            evidenced[candidate.score.band] += 1
         gold = _gold_skills(spec, [s.text for s in resume.labelled("Skills")])
         found = _found_on_lines(candidate, skill_lines)
         true_pos += len(found & gold)
@@ -205,6 +222,11 @@ def annotated_figures(spec: RoleSpec) -> Figures:
         "annotated.auc_developers_vs_rest": auc(
             by_role["developer"], [*by_role["adjacent"], *by_role["other"]]
         ),
+        "annotated.must_haves_used_resumes": float(sum(evidenced.values())),
+        "annotated.must_haves_used_possible_or_strong": (
+            evidenced["possible"] + evidenced["strong"]
+        )
+        / max(1, sum(evidenced.values())),
         "annotated.skill_precision": true_pos / max(1, true_pos + false_pos),
         "annotated.skill_recall": true_pos / max(1, true_pos + false_neg),
     }
