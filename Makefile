@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test test-fast lint format bench schema samples clean
+.PHONY: run test test-fast lint format bench quality schema samples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ format: $(STAMP)
 
 bench: $(STAMP)  ## Speed figures (printed, not asserted)
 	$(BIN)/python -m screener.bench
+
+quality: $(STAMP)  ## Quality on real resumes in ../shared/corpora (figures, not asserted)
+	$(BIN)/python -m screener.bench quality
 
 schema: $(STAMP)  ## Regenerate role_specs/schema.json
 	$(BIN)/screener spec schema > role_specs/schema.json

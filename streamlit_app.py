@@ -374,6 +374,8 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     cols[2].metric("Missing must-haves", len(score.missing_must_haves))
     cols[3].metric("Red flags", len(score.red_flags))
     cols[4].metric("Interview rounds", len(candidate.plan.rounds) if candidate.plan else 0)
+    if score.band_note:
+        st.info(score.band_note[0].upper() + score.band_note[1:])
     for missing in score.missing_must_haves:
         st.warning(f"Missing must-have: {missing}")
     for flag in score.red_flags:

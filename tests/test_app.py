@@ -292,3 +292,8 @@ def test_blind_mode_hides_upload_names_and_explains_the_paste_box():
     assert any("names hidden in blind mode" in c.value for c in at.caption)
     assert any("stFileChips" in h.proto.body for h in at.get("html"))
     assert "paste box" in at.toggle(key="blind").help
+
+
+def test_detail_says_when_a_missing_must_have_caps_the_band():
+    at = _upload(_app(), "projects_only_no_skills_section.md")
+    assert any(i.value == "Capped at possible: a must-have is missing (Git)" for i in at.info)

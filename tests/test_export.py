@@ -112,3 +112,10 @@ def test_candidate_json_shape(three):
     assert [r["name"] for r in data["interview_plan"]] == [r.name for r in three[0].plan.rounds]
     review = candidate_to_dict(three[1])
     assert review["score"] is None and review["status"] == "needs_review"
+
+
+def test_json_says_why_a_band_was_capped(junior_spec):
+    text = (SAMPLES / "projects_only_no_skills_section.md").read_bytes()
+    data = candidate_to_dict(screen_one(junior_spec, "p.md", text))
+    assert data["band"] == "possible"
+    assert data["band_note"] == "capped at possible: a must-have is missing (Git)"
