@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -214,6 +215,7 @@ def heading_of(line: str) -> str | None:
     return found or _caps_prefix_section(line)
 
 
+@functools.lru_cache(maxsize=16384)  # short lines repeat across resumes ("Python", "SKILLS")
 def _title_section(text: str) -> str | None:
     title = " ".join(_DECORATION.sub("", text.strip()).lower().replace("&", "and").split())
     if not title or len(title) > 45 or title[-1] == ".":
