@@ -234,6 +234,8 @@ def _title_section(text: str) -> str | None:
 
 def _caps_prefix_section(line: str) -> str | None:
     """An upper-case heading run at the start of a line with content after it."""
+    if not line[:2].isupper():
+        return None
     words = line.split()
     for size in (3, 2, 1):
         if len(words) > size and all(_is_caps(w) for w in words[:size]):
