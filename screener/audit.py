@@ -127,6 +127,13 @@ class AuditLog:
             db.execute("DELETE FROM decisions WHERE decided_at < ?", (cutoff,))
             return db.execute("DELETE FROM runs WHERE started_at < ?", (cutoff,)).rowcount
 
+    def forget(self, candidate_id: str, sha256: str) -> int:
+        """Right to erasure: drop one file's results and decisions; returns rows removed."""
+        with self._connect() as db:
+            removed = db.execute("DELETE FROM results WHERE file_sha256 = ?", (sha256,)).rowcount
+            query = "DELETE FROM decisions WHERE candidate_id = ?"
+            return removed + db.execute(query, (candidate_id,)).rowcount
+
     def runs(self) -> list[dict[str, Any]]:
         return self._rows("SELECT * FROM runs ORDER BY id")
 

@@ -6,11 +6,13 @@ This is the only module (with the app) that turns `ScreenerError`s into messages
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from screener import __version__
 from screener.errors import SpecError
@@ -81,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_spec_schema)
 
     _add_screen_commands(commands)
+    _add_screenings_commands(commands)
     return parser
 
 
@@ -107,6 +110,9 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
     screen.add_argument(
         "--workers", type=int, default=None, metavar="N", help="processes (default: all cores)"
+    )
+    screen.add_argument(
+        "--save", metavar="NAME", help="also append the new files to this saved screening"
     )
     screen.add_argument("inputs", nargs="+", metavar="INPUT", help="resume files or folders")
     _add_limit_options(screen)
@@ -169,6 +175,8 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
 
+    if args.save:
+        return _screen_and_save(args)
     spec = _load_spec_or_report(args.spec)
     if spec is None:
         return 2
@@ -239,6 +247,200 @@ def _redact(args: argparse.Namespace) -> int:
         removed = ", ".join(f"{k} x{v}" for k, v in sorted(result.removed.items())) or "nothing"
         print(f"{path} -> {out / (path.stem + '.txt')} (removed {removed})", file=sys.stderr)
     return 0 if not failures else 1
+
+
+def _add_screenings_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    saved = commands.add_parser("screenings", help="saved screenings: list, show, export, delete")
+    saved.add_argument("--db", help="screenings database (default: $SCREENER_SCREENINGS_DB)")
+    sub = saved.add_subparsers(title="screenings commands")
+    listing = sub.add_parser("list", help="every saved screening")
+    listing.set_defaults(handler=_screenings_list)
+    show = sub.add_parser("show", help="a screening's candidates, scores and decisions")
+    show.add_argument("name", metavar="NAME")
+    show.add_argument("--format", choices=("json", "csv"), default="json")
+    show.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
+    show.set_defaults(handler=_screenings_show)
+    export = sub.add_parser("export", help="write a screening (or its shortlist) as CSV")
+    export.add_argument("name", metavar="NAME")
+    export.add_argument("--shortlist", action="store_true", help="only shortlisted candidates")
+    export.add_argument("--out", required=True, help="CSV file to write")
+    export.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
+    export.set_defaults(handler=_screenings_export)
+    delete = sub.add_parser("delete", help="delete a saved screening and everything in it")
+    delete.add_argument("name", metavar="NAME")
+    delete.set_defaults(handler=_screenings_delete)
+    erase = sub.add_parser("erase", help="erase a candidate from every screening (by id)")
+    erase.add_argument("candidate", metavar="ID", help="candidate id (C-1a2b3c4d) or SHA-256")
+    erase.set_defaults(handler=_screenings_erase)
+    purge = sub.add_parser("purge", help="remove stored resume text older than DAYS")
+    purge.add_argument("--older-than", type=float, required=True, metavar="DAYS")
+    purge.set_defaults(handler=_screenings_purge)
+
+
+def _screen_and_save(args: argparse.Namespace) -> int:
+    """`screen --save NAME`: screen the files not yet in the screening and append them."""
+    from screener.audit import AuditLog, default_path
+    from screener.files import collect_inputs
+    from screener.screen import ranked, screen_files
+    from screener.store import ScreeningStore
+
+    spec = _load_spec_or_report(args.spec)
+    if spec is None:
+        return 2
+    try:
+        files = collect_inputs(args.inputs)
+    except FileNotFoundError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return 2
+    store = ScreeningStore()
+    if not store.exists(args.save):
+        store.create(args.save, spec)
+    saved = store.spec(args.save)
+    if saved.fingerprint != spec.fingerprint:
+        print(
+            f"screener: screening {args.save!r} was saved with another version of the spec "
+            f"(hash {saved.fingerprint}, this one {spec.fingerprint}); use a new name",
+            file=sys.stderr,
+        )
+        return 2
+    known = store.known(args.save)
+    todo = [(n, d) for n, d in files if hashlib.sha256(d).hexdigest() not in known]
+    bar = ProgressBar(len(todo))
+    candidates = ranked(
+        screen_files(spec, todo, limits=_limits(args), workers=args.workers, progress=bar.update)
+    )
+    bar.close()
+    added = store.add(args.save, candidates)
+    if added:
+        AuditLog(default_path()).record_run(spec, candidates)
+    print(
+        f"{args.save}: {len(added)} new file(s) added, {len(files) - len(todo)} already there",
+        file=sys.stderr,
+    )
+    _write_results(args, spec.title, candidates)
+    return 0
+
+
+def _write_results(args: argparse.Namespace, role: str, candidates: Sequence[Any]) -> None:
+    from screener.export import candidate_to_dict, summary_row, to_csv
+
+    if args.format == "csv":
+        text = to_csv(summary_row(c, blind=args.blind) for c in candidates)
+    else:
+        body = [candidate_to_dict(c, blind=args.blind) for c in candidates]
+        text = json.dumps({"role": role, "candidates": body}, ensure_ascii=False) + "\n"
+    _write_text(args.out, text)
+
+
+def _write_text(path: str | None, text: str) -> None:
+    if path:
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+def _saved(args: argparse.Namespace) -> Any:
+    from screener.store import ScreeningStore
+
+    return ScreeningStore(args.db)
+
+
+def _screenings_list(args: argparse.Namespace) -> int:
+    rows = _saved(args).screenings()
+    print(f"{'name':<30} {'role':<28} {'candidates':>10} {'files':>6} {'shortlisted':>11}  changed")
+    for r in rows:
+        print(f"{r.name[:30]:<30} {r.role_title[:28]:<28} {r.candidates:>10} {r.files:>6} "
+              f"{r.shortlisted:>11}  {r.updated_at[:16].replace('T', ' ')}")  # fmt: skip
+    return 0
+
+
+def _screenings_rows(args: argparse.Namespace) -> list[dict[str, Any]] | None:
+    from screener.store import StoreError
+
+    try:
+        rows: list[dict[str, Any]] = _saved(args).rows(args.name)
+    except StoreError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return None
+    for row in rows:
+        if args.blind:
+            row["source"] = row["id"]
+        row["breakdown"] = "; ".join(f"{n} {p:g}/{m:g}" for n, p, m in row["breakdown"])
+    return rows
+
+
+def _screenings_show(args: argparse.Namespace) -> int:
+    from screener.export import to_csv
+
+    rows = _screenings_rows(args)
+    if rows is None:
+        return 1
+    if args.format == "csv":
+        sys.stdout.write(to_csv(rows))
+    else:
+        json.dump({"screening": args.name, "candidates": rows}, sys.stdout, ensure_ascii=False)
+        print()
+    return 0
+
+
+def _screenings_export(args: argparse.Namespace) -> int:
+    from screener.export import to_csv
+
+    rows = _screenings_rows(args)
+    if rows is None:
+        return 1
+    if args.shortlist:
+        rows = [r for r in rows if r["decision"] == "shortlisted"]
+    _write_text(args.out, to_csv(rows, SAVED_COLUMNS))
+    print(f"{args.out}: {len(rows)} candidate(s)", file=sys.stderr)
+    return 0
+
+
+SAVED_COLUMNS = [
+    "id", "source", "status", "score", "band", "decision", "decided_at", "decision_note", "note",
+    "missing_must_haves", "red_flags", "breakdown", "same_person_as", "sha256", "added_at",
+    "text_purged_at",
+]  # fmt: skip
+
+
+def _screenings_delete(args: argparse.Namespace) -> int:
+    from screener.store import StoreError
+
+    try:
+        _saved(args).delete(args.name)
+    except StoreError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return 1
+    print(f"deleted screening {args.name!r}", file=sys.stderr)
+    return 0
+
+
+def _screenings_erase(args: argparse.Namespace) -> int:
+    store = _saved(args)
+    shas = store.resolve(args.candidate)
+    if not shas:
+        print(f"screener: no saved candidate {args.candidate!r}", file=sys.stderr)
+        return 1
+    from screener.audit import AuditLog, default_path
+    from screener.screen import candidate_id
+
+    removed = sum(store.erase(sha) for sha in shas)
+    log = AuditLog(default_path())
+    for sha in shas:
+        log.forget(candidate_id(sha), sha)
+    print(f"erased {args.candidate}: {removed} file record(s) and its audit rows", file=sys.stderr)
+    return 0
+
+
+def _screenings_purge(args: argparse.Namespace) -> int:
+    purged = _saved(args).purge_older_than(args.older_than)
+    print(
+        f"purged the text of {purged} file(s) older than {args.older_than:g} days", file=sys.stderr
+    )
+    return 0
 
 
 class ProgressBar:

@@ -361,6 +361,7 @@ class ScreeningStore:
                     "breakdown": data.get("breakdown", []),
                     "decision": mark.decision if mark else "",
                     "decided_at": mark.decided_at if mark else "",
+                    "decision_note": (mark.note or "") if mark else "",
                     "note": notes.get(sha, ""),
                     "same_person_as": person[sha] if person[sha] != sha else "",
                     "added_at": added, "text_purged_at": purged or "",
@@ -417,6 +418,14 @@ class ScreeningStore:
             ]
 
     # ------------------------------------------------------------ retention and erasure
+    def resolve(self, key: str) -> set[str]:
+        """SHA-256s of the files a candidate id ('C-1a2b3c4d') or SHA-256 names."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT DISTINCT sha256 FROM files WHERE candidate_id = ? OR sha256 = ?", (key, key)
+            )
+            return {r[0] for r in rows}
+
     def erase(self, sha: str) -> int:
         """Right to erasure: remove a file's text, name, scores, decisions, notes and history
         from every screening, and overwrite it in the file. Returns the files removed."""
