@@ -358,28 +358,26 @@ def _screenings_list(args: argparse.Namespace) -> int:
 
 
 def _screenings_rows(args: argparse.Namespace) -> list[dict[str, Any]] | None:
+    from screener.export import saved_rows
     from screener.store import StoreError
 
     try:
-        rows: list[dict[str, Any]] = _saved(args).rows(args.name)
+        rows = _saved(args).rows(args.name)
     except StoreError as exc:
         print(f"screener: {exc}", file=sys.stderr)
         return None
-    for row in rows:
-        if args.blind:
-            row["source"] = row["id"]
-        row["breakdown"] = "; ".join(f"{n} {p:g}/{m:g}" for n, p, m in row["breakdown"])
-    return rows
+    shortlist = getattr(args, "shortlist", False)
+    return saved_rows(rows, blind=args.blind, shortlist_only=shortlist)
 
 
 def _screenings_show(args: argparse.Namespace) -> int:
-    from screener.export import to_csv
+    from screener.export import SAVED_COLUMNS, to_csv
 
     rows = _screenings_rows(args)
     if rows is None:
         return 1
     if args.format == "csv":
-        sys.stdout.write(to_csv(rows))
+        sys.stdout.write(to_csv(rows, SAVED_COLUMNS))
     else:
         json.dump({"screening": args.name, "candidates": rows}, sys.stdout, ensure_ascii=False)
         print()
@@ -387,23 +385,14 @@ def _screenings_show(args: argparse.Namespace) -> int:
 
 
 def _screenings_export(args: argparse.Namespace) -> int:
-    from screener.export import to_csv
+    from screener.export import SAVED_COLUMNS, to_csv
 
     rows = _screenings_rows(args)
     if rows is None:
         return 1
-    if args.shortlist:
-        rows = [r for r in rows if r["decision"] == "shortlisted"]
     _write_text(args.out, to_csv(rows, SAVED_COLUMNS))
     print(f"{args.out}: {len(rows)} candidate(s)", file=sys.stderr)
     return 0
-
-
-SAVED_COLUMNS = [
-    "id", "source", "status", "score", "band", "decision", "decided_at", "decision_note", "note",
-    "missing_must_haves", "red_flags", "breakdown", "same_person_as", "sha256", "added_at",
-    "text_purged_at",
-]  # fmt: skip
 
 
 def _screenings_delete(args: argparse.Namespace) -> int:

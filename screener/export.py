@@ -322,3 +322,31 @@ def shortlist_csv(
     rows = export_rows(candidates, spec, blind=blind, screened_on=screened_on)
     chosen = [r for r in rows if r["id"] in shortlisted]
     return to_csv(chosen, export_columns(blind=blind))
+
+
+SAVED_COLUMNS = [
+    "id", "source", "status", "score", "band", "decision", "decided_at", "decision_note", "note",
+    "missing_must_haves", "red_flags", "breakdown", "same_person_as", "sha256", "added_at",
+    "text_purged_at",
+]  # fmt: skip
+
+
+def saved_rows(
+    rows: Iterable[dict[str, Any]], *, blind: bool = False, shortlist_only: bool = False
+) -> list[dict[str, Any]]:
+    """A saved screening's rows (`ScreeningStore.rows`) ready to show or write: the
+    breakdown as text, file names replaced by ids in blind mode."""
+    out = []
+    for row in rows:
+        if shortlist_only and row["decision"] != "shortlisted":
+            continue
+        parts = "; ".join(f"{n} {p:g}/{m:g}" for n, p, m in row["breakdown"])
+        out.append(row | {"breakdown": parts, "source": row["id"] if blind else row["source"]})
+    return out
+
+
+def saved_csv(
+    rows: Iterable[dict[str, Any]], *, blind: bool = False, shortlist_only: bool = False
+) -> str:
+    """A saved screening as Excel-safe CSV with decisions, times and notes."""
+    return to_csv(saved_rows(rows, blind=blind, shortlist_only=shortlist_only), SAVED_COLUMNS)
