@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
 from screener import audit, charts, fairness, review
+from screener import store as saved
 from screener.audit import AuditLog
+from screener.bulk import Action, bulk_shortlist
 from screener.errors import SpecError
-from screener.export import display_name, results_csv, shortlist_csv
+from screener.export import display_name, results_csv, saved_csv, shortlist_csv
 from screener.interview import plan_markdown
 from screener.jobad import job_description
-from screener.screen import Candidate
+from screener.screen import Candidate, ranked
 from screener.spec import RoleSpec, load_spec, parse_spec
 
 ROOT = Path(__file__).resolve().parent
@@ -47,8 +50,12 @@ def main() -> None:
 
 
 def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
+    name = saved_screening_ui(active)
     files = inputs_ui(blind)
-    candidates = screen(base, active, files)
+    if name:
+        active, candidates = saved_candidates_ui(name, files)
+    else:
+        candidates = screen(base, active, files)
     if not candidates:
         st.info("Upload resumes, paste text, or try the sample resumes to see a ranking.")
         return []
@@ -56,9 +63,14 @@ def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
     status_ui(candidates, blind)
     duplicates_ui(files, blind)
     shown = ranking_ui(candidates, blind, run_id)
+    bulk_ui(candidates, shown, run_id)
     charts_ui(candidates, shown, blind)
     detail_ui(active, candidates, blind)
+    if name:
+        decision_ui(name, candidates, blind, run_id)
     export_ui(active, candidates, blind)
+    if name:
+        saved_export_ui(name, blind)
     return candidates
 
 
@@ -306,6 +318,7 @@ def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> 
     after = review.shortlist_from_editor(shown, edited, before)
     if after != before:
         audit_decisions(run_id, candidates, before, after)
+        save_ticks(candidates, before, after)
     st.session_state.shortlist = after
     st.caption(f"{len(st.session_state.shortlist)} shortlisted. Nobody is rejected automatically.")
     ids = set(shown["id"])
@@ -488,6 +501,217 @@ def export_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         "results.csv",
         "text/csv",
         key="download_results",
+    )
+
+
+# ---------------------------------------------------------------- saved screenings
+NOT_SAVED = "(not saved)"
+DECISION_LABELS = {
+    "": "no decision yet",
+    "shortlisted": "shortlisted",
+    "not_shortlisted": "not shortlisted",
+    "to_review": "to review",
+}
+
+
+def screening_store() -> saved.ScreeningStore:
+    """Saved screenings (SQLite beside the audit trail; SCREENER_SCREENINGS_DB overrides)."""
+    return _store_at(str(saved.default_path()))
+
+
+@st.cache_resource
+def _store_at(path: str) -> saved.ScreeningStore:
+    return saved.ScreeningStore(path)
+
+
+@st.cache_resource(max_entries=4)
+def load_screening(path: str, name: str, revision: tuple[int, int, int]) -> saved.Screening:
+    """A reopened screening, rebuilt once per change of its files (not per tick)."""
+    return screening_store().load(name)
+
+
+def saved_screening_ui(active: RoleSpec) -> str | None:
+    """Start a new saved screening or reopen one; returns the open screening's name."""
+    store = screening_store()
+    infos = store.screenings()
+    names = [NOT_SAVED, *(i.name for i in infos)]
+    left, middle, right = st.columns([2, 2, 1])
+    choice = left.selectbox("Saved screening", names, key="screening_choice")
+    new_name = middle.text_input("New screening name", key="new_screening_name")
+    right.button(
+        "Start new screening",
+        key="new_screening",
+        on_click=start_screening,
+        args=(new_name, active),
+        disabled=not new_name.strip(),
+    )
+    if error := st.session_state.pop("screening_error", None):
+        st.error(error)
+    with st.expander(f"Saved screenings ({len(infos)})"):
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {"screening": i.name, "role": i.role_title, "candidates": i.candidates,
+                     "files": i.files, "shortlisted": i.shortlisted,
+                     "last change": i.updated_at[:16].replace("T", " ")}
+                    for i in infos
+                ],
+                columns=["screening", "role", "candidates", "files", "shortlisted", "last change"],
+            ),
+            hide_index=True,
+            width="stretch",
+        )  # fmt: skip
+    return None if choice == NOT_SAVED else str(choice)
+
+
+def start_screening(name: str, spec: RoleSpec) -> None:
+    """Button callback: create the screening with the current spec and open it."""
+    try:
+        screening_store().create(name.strip(), spec)
+    except saved.StoreError as exc:
+        st.session_state.screening_error = str(exc)
+        return
+    st.session_state.screening_choice = name.strip()
+    st.session_state.shortlist = set()
+
+
+def saved_candidates_ui(
+    name: str, files: list[tuple[str, bytes]]
+) -> tuple[RoleSpec, list[Candidate]]:
+    """Append new files to the open screening; its saved spec and one row per person."""
+    store = screening_store()
+    spec = store.spec(name)
+    known = store.known(name)
+    new = [(n, d) for n, d in files if hashlib.sha256(d).hexdigest() not in known]
+    if new:
+        store.add(name, screen(spec, spec, new))
+    screening = load_screening(str(store.path), name, store.revision(name))
+    people = ranked(screening.people())
+    by_sha = {c.sha256: c.id for c in people}
+    marks = store.marks(name)
+    st.session_state.shortlist = {
+        by_sha[sha] for sha, m in marks.items() if m.decision == "shortlisted" and sha in by_sha
+    }
+    st.caption(
+        f"Saved screening **{name}**: {len(people)} candidate(s) from {len(screening.candidates)}"
+        f" file(s), scored with the spec saved with it ({spec.title}, {spec.fingerprint[:12]}); "
+        "files already in it are recognised by content. Ticks and notes are saved as you go."
+        + (f" {screening.purged} file(s) had their text purged (retention)."
+           if screening.purged else "")
+    )  # fmt: skip
+    return spec, people
+
+
+def save_ticks(candidates: list[Candidate], before: set[str], after: set[str]) -> None:
+    """Write changed ticks to the open saved screening (one transaction)."""
+    name = st.session_state.get("screening_choice")
+    if not name or name == NOT_SAVED:
+        return
+    sha = {c.id: c.sha256 for c in candidates}
+    store = screening_store()
+    added, removed = after - before, before - after
+    if added:
+        store.decide(name, [sha[i] for i in sorted(added) if i in sha], "shortlisted")
+    if removed:
+        store.decide(name, [sha[i] for i in sorted(removed) if i in sha], "not_shortlisted")
+
+
+def bulk_ui(candidates: list[Candidate], shown: list[Candidate], run_id: int | None) -> None:
+    """Shortlist the top N, every strong candidate, the filtered rows; or clear."""
+    cols = st.columns([1, 1, 1, 1, 1])
+    top = cols[0].number_input("Top N", 1, None, min(5, len(candidates)), key="bulk_n")
+    actions: list[tuple[Action, str]] = [
+        ("top", f"Shortlist top {top}"),
+        ("strong", "Shortlist all strong"),
+        ("filtered", f"Shortlist the {len(shown)} filtered"),
+        ("clear", "Clear shortlist"),
+    ]
+    for col, (action, label) in zip(cols[1:], actions, strict=True):
+        if col.button(label, key=f"bulk_{action}"):
+            before = set(st.session_state.shortlist)
+            after = bulk_shortlist(
+                candidates, before, action, top=int(top), shown={c.id for c in shown}
+            )
+            audit_decisions(run_id, candidates, before, after)
+            save_ticks(candidates, before, after)
+            st.session_state.shortlist = after
+            for key in [k for k in st.session_state if str(k).startswith("ranking_")]:
+                del st.session_state[key]  # the table's own tick state would undo the action
+            st.rerun()
+
+
+def decision_ui(name: str, candidates: list[Candidate], blind: bool, run_id: int | None) -> None:
+    """The recruiter's decision and note on the candidate open in the detail view."""
+    chosen = st.session_state.get("detail_id")
+    candidate = next((c for c in candidates if c.id == chosen), None)
+    if candidate is None:
+        return
+    store = screening_store()
+    mark = store.marks(name).get(candidate.sha256)
+    note = store.notes(name).get(candidate.sha256, "")
+    st.markdown(f"**Decision and note for {display_name(candidate, blind=blind)}**")
+    if mark:
+        st.caption(f"Last decision: {DECISION_LABELS[mark.decision]} at {mark.decided_at[:16]}")
+    left, right = st.columns([1, 2])
+    options = list(DECISION_LABELS)
+    decision = left.radio(
+        "Decision",
+        options,
+        index=options.index(mark.decision if mark else ""),
+        format_func=DECISION_LABELS.__getitem__,
+        key=f"decision_{candidate.id}",
+    )
+    text = right.text_area("Note", note, key=f"note_{candidate.id}", height=100)
+    if st.button("Save decision and note", key="save_note"):
+        if text != note:
+            store.note(name, candidate.sha256, text)
+        if decision and decision != (mark.decision if mark else ""):
+            store.decide(name, [candidate.sha256], decision)
+            before = set(st.session_state.shortlist)
+            after = (
+                before | {candidate.id} if decision == "shortlisted" else before - {candidate.id}
+            )
+            audit_decisions(run_id, candidates, before, after)
+        st.rerun()
+    person_files_ui(name, candidate, blind)
+
+
+def person_files_ui(name: str, candidate: Candidate, blind: bool) -> None:
+    """The files grouped as this person, each of which the recruiter can split off."""
+    screening = load_screening(str(screening_store().path), name, screening_store().revision(name))
+    group = screening.group_of(candidate.sha256)
+    if len(group) < 2:
+        return
+    by_sha = {c.sha256: c for c in screening.candidates}
+    st.info(
+        f"{len(group)} files look like the same person (same e-mail, phone or near-identical "
+        "text) and are shown as one candidate."
+    )
+    for sha in group:
+        left, right = st.columns([3, 1])
+        file = by_sha.get(sha)
+        left.write(display_name(file, blind=blind) if file else sha[:12])
+        if right.button("Split off", key=f"split_{sha[:12]}"):
+            screening_store().split(name, sha)
+            st.rerun()
+
+
+def saved_export_ui(name: str, blind: bool) -> None:
+    rows = screening_store().rows(name)
+    left, right = st.columns(2)
+    left.download_button(
+        "Download saved shortlist with decisions and notes (CSV)",
+        saved_csv(rows, blind=blind, shortlist_only=True),
+        f"{name}_shortlist.csv",
+        "text/csv",
+        key="download_saved_shortlist",
+    )
+    right.download_button(
+        "Download saved screening (CSV)",
+        saved_csv(rows, blind=blind),
+        f"{name}.csv",
+        "text/csv",
+        key="download_saved",
     )
 
 

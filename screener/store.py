@@ -21,7 +21,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Literal
@@ -173,6 +173,22 @@ class Screening:
     groups: list[list[str]]
     purged: int = 0
     added_at: dict[str, str] = field(default_factory=dict)
+
+    def people(self) -> list[Candidate]:
+        """One candidate per person: the group's first readable file, named after every file
+        (``a.pdf + a.docx``); decisions on a person are recorded on that file."""
+        by_sha = {c.sha256: c for c in self.candidates}
+        out = []
+        for group in self.groups:
+            files = [by_sha[sha] for sha in group if sha in by_sha]
+            if files:
+                first = next((f for f in files if f.status == "ok"), files[0])
+                names = " + ".join([first.source, *(f.source for f in files if f is not first)])
+                out.append(replace(first, source=names) if len(files) > 1 else first)
+        return out
+
+    def group_of(self, sha: str) -> list[str]:
+        return next((g for g in self.groups if sha in g), [sha])
 
     def shortlist(self) -> set[str]:
         """SHA-256s of files whose latest decision is 'shortlisted'."""
@@ -343,7 +359,13 @@ class ScreeningStore:
         with self._connect() as db:
             sid = self._id(db, name)
             marks, notes = _marks(db, sid), _notes(db, sid)
-            person = {sha: g[0] for g in self._groups(db, sid) for sha in g}
+            status = dict(
+                db.execute("SELECT sha256, status FROM files WHERE screening_id = ?", (sid,))
+            )
+            person: dict[str, str] = {}
+            for group in self._groups(db, sid):
+                first = next((sha for sha in group if status[sha] == "ok"), group[0])
+                person |= dict.fromkeys(group, first)
             out = []
             for sha, cid, source, status, score, band, summary, added, purged in db.execute(
                 "SELECT sha256, candidate_id, source, status, score, band, summary, added_at,"
@@ -367,6 +389,27 @@ class ScreeningStore:
                     "added_at": added, "text_purged_at": purged or "",
                 })  # fmt: skip
         return out
+
+    def revision(self, name: str) -> tuple[int, int, int]:
+        """(files, splits, erased-or-purged) counts: changes when the candidates change."""
+        with self._connect() as db:
+            sid = self._id(db, name)
+            return (
+                _count(db, "SELECT COUNT(*) FROM files WHERE screening_id = ?", sid),
+                _count(db, "SELECT COUNT(*) FROM kept_apart WHERE screening_id = ?", sid),
+                _count(db, "SELECT COUNT(*) FROM history WHERE screening_id = ? AND event IN"
+                       " ('purged', 'erased')", sid),
+            )  # fmt: skip
+
+    def marks(self, name: str) -> dict[str, Mark]:
+        """The latest decision on each file (read fresh: another session may have decided)."""
+        with self._connect() as db:
+            return _marks(db, self._id(db, name))
+
+    def notes(self, name: str) -> dict[str, str]:
+        """The latest note on each file."""
+        with self._connect() as db:
+            return _notes(db, self._id(db, name))
 
     # ------------------------------------------------------------ decisions and notes
     def decide(
@@ -564,3 +607,7 @@ def _log(db: sqlite3.Connection, sid: int, event: str, detail: str, sha: str | N
         "INSERT INTO history (screening_id, at, event, sha256, detail) VALUES (?, ?, ?, ?, ?)",
         (sid, _now(), event, sha, detail),
     )
+
+
+def _count(db: sqlite3.Connection, query: str, sid: int) -> int:
+    return int(db.execute(query, (sid,)).fetchone()[0])
