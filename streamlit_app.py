@@ -521,7 +521,7 @@ def screening_store() -> saved.ScreeningStore:
 
 @st.cache_resource
 def _store_at(path: str) -> saved.ScreeningStore:
-    return saved.ScreeningStore(path)
+    return saved.ScreeningStore(path, retention_days=saved.retention_days())
 
 
 @st.cache_resource(max_entries=4)
@@ -582,7 +582,8 @@ def saved_candidates_ui(
     store = screening_store()
     spec = store.spec(name)
     known = store.known(name)
-    new = [(n, d) for n, d in files if hashlib.sha256(d).hexdigest() not in known]
+    skip = known | st.session_state.setdefault("erased", set())  # erased: held in memory only
+    new = [(n, d) for n, d in files if hashlib.sha256(d).hexdigest() not in skip]
     if new:
         store.add(name, screen(spec, spec, new))
     screening = load_screening(str(store.path), name, store.revision(name))
@@ -674,6 +675,26 @@ def decision_ui(name: str, candidates: list[Candidate], blind: bool, run_id: int
             audit_decisions(run_id, candidates, before, after)
         st.rerun()
     person_files_ui(name, candidate, blind)
+    erase_ui(name, candidate)
+
+
+def erase_ui(name: str, candidate: Candidate) -> None:
+    """Right to erasure: remove every file of this person from every screening and audit."""
+    with st.expander("Erase this candidate (right to erasure)"):
+        sure = st.checkbox(
+            "Erase their resume text, file names, scores, decisions and notes everywhere",
+            key=f"erase_sure_{candidate.id}",
+        )
+        if st.button("Erase now", key="erase", disabled=not sure, type="primary"):
+            store = screening_store()
+            screening = load_screening(str(store.path), name, store.revision(name))
+            ids = {c.sha256: c.id for c in screening.candidates}
+            for sha in screening.group_of(candidate.sha256):
+                store.erase(sha)
+                st.session_state.setdefault("erased", set()).add(sha)  # still in the uploader
+                audit_log().forget(ids.get(sha, candidate.id), sha)
+            st.session_state.shortlist.discard(candidate.id)
+            st.rerun()
 
 
 def person_files_ui(name: str, candidate: Candidate, blind: bool) -> None:

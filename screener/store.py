@@ -48,6 +48,22 @@ def default_path() -> Path:
     return Path(env).expanduser() if env else audit.default_path().with_name("screenings.sqlite3")
 
 
+def retention_days() -> float | None:
+    """``$SCREENER_RETENTION_DAYS``: resume text older than this is purged (unset: kept)."""
+    value = os.environ.get("SCREENER_RETENTION_DAYS", "").strip()
+    if not value:
+        return None
+    try:
+        days = float(value)
+    except ValueError:
+        raise StoreError(
+            f"SCREENER_RETENTION_DAYS must be a number of days, not {value!r}"
+        ) from None
+    if days < 0:
+        raise StoreError("SCREENER_RETENTION_DAYS must not be negative")
+    return days
+
+
 def _v2_backfill(db: sqlite3.Connection) -> None:
     """Grouping signals for files saved before version 2."""
     rows = db.execute("SELECT rowid, body FROM files WHERE body IS NOT NULL").fetchall()
@@ -202,12 +218,16 @@ def _now() -> str:
 class ScreeningStore:
     """Saved screenings in one SQLite file (created and migrated on first use)."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(
+        self, path: str | Path | None = None, *, retention_days: float | None = None
+    ) -> None:
         self.path = Path(path).expanduser() if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode = WAL")
             migrate(db)
+        if retention_days is not None:
+            self.purge_older_than(retention_days)
 
     # ------------------------------------------------------------ connections
     @contextmanager

@@ -189,3 +189,17 @@ def test_duplicate_files_show_as_one_candidate_and_split(db, tmp_path):
     splits[1].click().run()
     assert not at.exception
     assert len(_ranking(at).value) == 3
+
+
+def test_erase_in_the_app_removes_the_person(db):
+    at = _app()
+    _start(at, "Q6")
+    _upload(at, FILES)
+    first = _ranking(at).value["id"].iloc[0]
+    at.selectbox(key="detail_id").set_value(first).run()
+    assert at.button(key="erase").disabled
+    at.checkbox(key=f"erase_sure_{first}").check().run()
+    at.button(key="erase").click().run()
+    assert not at.exception
+    assert first not in set(_ranking(at).value["id"])
+    assert len(ScreeningStore(db).known("Q6")) == 2

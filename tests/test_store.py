@@ -325,3 +325,13 @@ def test_default_location_is_beside_the_audit_trail(monkeypatch, tmp_path):
     assert store_module.default_path() == tmp_path / "screenings.sqlite3"
     monkeypatch.setenv("SCREENER_SCREENINGS_DB", str(tmp_path / "x" / "s.db"))
     assert store_module.default_path() == tmp_path / "x" / "s.db"
+
+
+def test_retention_setting(monkeypatch):
+    monkeypatch.setenv("SCREENER_RETENTION_DAYS", "180")
+    assert store_module.retention_days() == 180
+    monkeypatch.setenv("SCREENER_RETENTION_DAYS", "half a year")
+    with pytest.raises(StoreError, match="must be a number of days, not 'half a year'"):
+        store_module.retention_days()
+    monkeypatch.delenv("SCREENER_RETENTION_DAYS")
+    assert store_module.retention_days() is None
