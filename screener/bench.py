@@ -300,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         choices=(
             "all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap", "redact",
-            "quality", "pdf-text",
+            "quality", "pdf-text", "screenings",
         ),
     )  # fmt: skip
     parser.add_argument("paths", nargs="*")
@@ -329,6 +329,10 @@ def main(argv: list[str] | None = None) -> int:
         bench_ingest()
     if args.what in ("all", "app"):
         bench_app(spec)
+    if args.what in ("all", "screenings"):
+        from screener import bench_screenings
+
+        bench_screenings.main()
     return 0
 
 

@@ -4,7 +4,7 @@ Signals (nothing else is used; names are not, so two people called Sam stay apar
 
 - the same e-mail address (case-insensitive), or the same phone number (9+ digits,
   compared on the last 9);
-- near-identical text: at least ``NEAR`` of the files' word 3-grams agree, estimated with
+- near-identical text: at least ``NEAR`` of the files' word 7-grams agree, estimated with
   a 64-hash MinHash signature (a PDF and a DOCX of one resume agree on about 0.9-1.0,
   two different resumes from one template on far less).
 
@@ -23,8 +23,9 @@ from dataclasses import dataclass
 import numpy as np
 
 NEAR = 0.8
+GRAM = 7  # words per shingle: 3-grams made template-built resumes look alike
 HASHES = 64
-BANDS = 16  # 16 bands of 4 hashes: pairs agreeing on ~0.5+ are compared
+BANDS = 8  # 8 bands of 8 hashes: pairs agreeing on ~0.75+ are nearly always compared
 _PRIME = (1 << 61) - 1
 _RNG = np.random.default_rng(20261202)
 _A = _RNG.integers(1, 1 << 31, HASHES, dtype=np.uint64)
@@ -56,9 +57,9 @@ def signals(text: str) -> Signals:
 
 
 def minhash(text: str) -> tuple[int, ...]:
-    """A MinHash signature of the text's lower-case word 3-grams (empty text: no hashes)."""
+    """A MinHash signature of the text's lower-case word 7-grams (empty text: no hashes)."""
     words = _WORD.findall(text.lower())
-    grams = {" ".join(words[i : i + 3]) for i in range(max(len(words) - 2, 0))}
+    grams = {" ".join(words[i : i + GRAM]) for i in range(max(len(words) - GRAM + 1, 0))}
     if not grams:
         return ()
     values = np.fromiter((zlib.crc32(g.encode()) for g in grams), np.uint64, len(grams))
@@ -68,7 +69,7 @@ def minhash(text: str) -> tuple[int, ...]:
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
-    """Estimated share of word 3-grams the two texts have in common (0-1)."""
+    """Estimated share of word 7-grams the two texts have in common (0-1)."""
     if not a or len(a) != len(b):
         return 0.0
     return sum(x == y for x, y in zip(a, b, strict=True)) / len(a)

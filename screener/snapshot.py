@@ -1,8 +1,6 @@
-"""A candidate as JSON for storage, and back: extracted text, sections and every match.
-
-Scores and interview plans are not decoded: they are recomputed from the match with the
-spec the screening was saved with (0.25 ms a candidate), so a reopened screening shows
-exactly what it showed before, and the stored score summary stays a record of the time.
+"""A candidate as JSON for storage, and back: extracted text, sections, every match and
+the full score as it was saved (a later change of the scoring code does not silently
+change a saved result). Interview plans are rebuilt from the saved spec, match and score.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ import orjson
 from screener.ingest import Document
 from screener.interview import plan_interview
 from screener.match import Hit, ItemMatch, MatchResult
-from screener.score import score
+from screener.score import MustHaveGap, Part, RaisedFlag, Score, SkillCredit, score
 from screener.screen import Candidate
 from screener.sections import SectionSpan
 from screener.spec import RoleSpec
@@ -36,7 +34,30 @@ def body_json(candidate: Candidate) -> bytes | None:
     if match is not None:
         data["present"] = sorted(match.sections_present)
         data["items"] = [_item(i) for i in match.items]
+    if candidate.score is not None:
+        data["score"] = _score_json(candidate.score)
     return orjson.dumps(data)
+
+
+def _score_json(result: Score) -> list[Any]:
+    return [
+        result.total, result.band, [list(_fields(p)) for p in result.parts],
+        [list(_fields(c)) for c in result.credits], [list(_fields(g)) for g in result.missing],
+        [list(_fields(g)) for g in result.unverified], [list(_fields(f)) for f in result.red_flags],
+    ]  # fmt: skip
+
+
+def _fields(record: Any) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in record.__slots__)
+
+
+def _score(data: list[Any]) -> Score:
+    total, band, parts, credits, missing, unverified, flags = data
+    return Score(
+        total, band, tuple(Part(*p) for p in parts), tuple(SkillCredit(*c) for c in credits),
+        tuple(MustHaveGap(*g) for g in missing), tuple(MustHaveGap(*g) for g in unverified),
+        tuple(RaisedFlag(*f) for f in flags),
+    )  # fmt: skip
 
 
 def _item(item: ItemMatch) -> list[Any]:
@@ -73,7 +94,9 @@ def restore(
     data = orjson.loads(body) if body else None
     document = _document(data, source, sha256) if data else None
     match = _match(data) if data and "items" in data else None
-    result = score(spec, match) if match is not None and status == "ok" else None
+    result = None
+    if match is not None and status == "ok":
+        result = _score(data["score"]) if data and "score" in data else score(spec, match)
     plan = plan_interview(spec, match, result) if match is not None and result else None
     return Candidate(
         id=candidate_id,
