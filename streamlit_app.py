@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -718,18 +719,23 @@ def person_files_ui(name: str, candidate: Candidate, blind: bool) -> None:
 
 
 def saved_export_ui(name: str, blind: bool) -> None:
-    rows = screening_store().rows(name)
+    """Saved rows with decisions, times and notes; built only when a button is clicked."""
+
+    def rows_csv(shortlist_only: bool) -> str:
+        rows = screening_store().rows(name)
+        return saved_csv(rows, blind=blind, shortlist_only=shortlist_only)
+
     left, right = st.columns(2)
     left.download_button(
         "Download saved shortlist with decisions and notes (CSV)",
-        saved_csv(rows, blind=blind, shortlist_only=True),
+        partial(rows_csv, True),
         f"{name}_shortlist.csv",
         "text/csv",
         key="download_saved_shortlist",
     )
     right.download_button(
         "Download saved screening (CSV)",
-        saved_csv(rows, blind=blind),
+        partial(rows_csv, False),
         f"{name}.csv",
         "text/csv",
         key="download_saved",
