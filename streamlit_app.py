@@ -644,7 +644,7 @@ def bulk_ui(candidates: list[Candidate], shown: list[Candidate], run_id: int | N
 
 def decision_ui(name: str, candidates: list[Candidate], blind: bool, run_id: int | None) -> None:
     """The recruiter's decision and note on the candidate open in the detail view."""
-    chosen = st.session_state.get("detail_id")
+    chosen = st.session_state.get("detail_last")
     candidate = next((c for c in candidates if c.id == chosen), None)
     if candidate is None:
         return

@@ -258,24 +258,26 @@ def _add_screenings_commands(
     listing = sub.add_parser("list", help="every saved screening")
     listing.set_defaults(handler=_screenings_list)
     show = sub.add_parser("show", help="a screening's candidates, scores and decisions")
-    show.add_argument("name", metavar="NAME")
-    show.add_argument("--format", choices=("json", "csv"), default="json")
+    show.add_argument("name", metavar="NAME", help="the saved screening")
+    show.add_argument("--format", choices=("json", "csv"), default="json", help="output format")
     show.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
     show.set_defaults(handler=_screenings_show)
     export = sub.add_parser("export", help="write a screening (or its shortlist) as CSV")
-    export.add_argument("name", metavar="NAME")
+    export.add_argument("name", metavar="NAME", help="the saved screening")
     export.add_argument("--shortlist", action="store_true", help="only shortlisted candidates")
     export.add_argument("--out", required=True, help="CSV file to write")
     export.add_argument("--blind", action="store_true", help="candidate ids instead of file names")
     export.set_defaults(handler=_screenings_export)
     delete = sub.add_parser("delete", help="delete a saved screening and everything in it")
-    delete.add_argument("name", metavar="NAME")
+    delete.add_argument("name", metavar="NAME", help="the saved screening")
     delete.set_defaults(handler=_screenings_delete)
     erase = sub.add_parser("erase", help="erase a candidate from every screening (by id)")
     erase.add_argument("candidate", metavar="ID", help="candidate id (C-1a2b3c4d) or SHA-256")
     erase.set_defaults(handler=_screenings_erase)
     purge = sub.add_parser("purge", help="remove stored resume text older than DAYS")
-    purge.add_argument("--older-than", type=float, required=True, metavar="DAYS")
+    purge.add_argument(
+        "--older-than", type=float, required=True, metavar="DAYS", help="age of files to purge"
+    )
     purge.set_defaults(handler=_screenings_purge)
 
 
@@ -319,18 +321,20 @@ def _screen_and_save(args: argparse.Namespace) -> int:
         f"{args.save}: {len(added)} new file(s) added, {len(files) - len(todo)} already there",
         file=sys.stderr,
     )
-    _write_results(args, spec.title, candidates)
+    _write_results(args, spec, candidates)
     return 0
 
 
-def _write_results(args: argparse.Namespace, role: str, candidates: Sequence[Any]) -> None:
-    from screener.export import candidate_to_dict, summary_row, to_csv
+def _write_results(args: argparse.Namespace, spec: RoleSpec, candidates: Sequence[Any]) -> None:
+    from screener.export import candidate_to_dict, summary_row, to_csv, to_table
 
-    if args.format == "csv":
-        text = to_csv(summary_row(c, blind=args.blind) for c in candidates)
+    fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
+    if fmt in ("csv", "table"):
+        rows = [summary_row(c, blind=args.blind, spec=spec) for c in candidates]
+        text = to_csv(rows) if fmt == "csv" else to_table(rows, title=spec.title)
     else:
         body = [candidate_to_dict(c, blind=args.blind) for c in candidates]
-        text = json.dumps({"role": role, "candidates": body}, ensure_ascii=False) + "\n"
+        text = json.dumps({"role": spec.title, "candidates": body}, ensure_ascii=False) + "\n"
     _write_text(args.out, text)
 
 

@@ -73,7 +73,7 @@ REOPEN = textwrap.dedent(
     [editor] = [e for e in at.data_editor if str(e.key).startswith("ranking_")]
     table = editor.value
     top = table["id"].iloc[0]
-    at.selectbox(key="detail_id").set_value(top).run()
+    at.selectbox(key="detail_id_named").set_value(top).run()
     print(json.dumps({
         "exception": bool(at.exception),
         "ids": list(table["id"]),
@@ -107,7 +107,7 @@ def test_ticks_and_note_survive_a_new_app_process(db):
     assert len(ids) == 3
     _tick(at, [0, 1])
     assert at.session_state["shortlist"] == set(ids[:2])
-    at.selectbox(key="detail_id").set_value(ids[0]).run()
+    at.selectbox(key="detail_id_named").set_value(ids[0]).run()
     at.text_area(key=f"note_{ids[0]}").input(NOTE)
     at.button(key="save_note").click().run()
     assert not at.exception
@@ -159,7 +159,7 @@ def test_decision_to_review_and_blind_list(db):
     _start(at, "Q4")
     _upload(at, FILES)
     first = _ranking(at).value["id"].iloc[0]
-    at.selectbox(key="detail_id").set_value(first).run()
+    at.selectbox(key="detail_id_named").set_value(first).run()
     at.radio(key=f"decision_{first}").set_value("to_review").run()
     at.button(key="save_note").click().run()
     [mark] = ScreeningStore(db).marks("Q4").values()
@@ -183,7 +183,7 @@ def test_duplicate_files_show_as_one_candidate_and_split(db, tmp_path):
     assert len(table) == 2
     assert "resume.txt + resume_v2.md" in set(table["candidate"])
     person = table.loc[table["candidate"] == "resume.txt + resume_v2.md", "id"].iloc[0]
-    at.selectbox(key="detail_id").set_value(person).run()
+    at.selectbox(key="detail_id_named").set_value(person).run()
     splits = [b for b in at.button if str(b.key).startswith("split_")]
     assert len(splits) == 2
     splits[1].click().run()
@@ -196,7 +196,7 @@ def test_erase_in_the_app_removes_the_person(db):
     _start(at, "Q6")
     _upload(at, FILES)
     first = _ranking(at).value["id"].iloc[0]
-    at.selectbox(key="detail_id").set_value(first).run()
+    at.selectbox(key="detail_id_named").set_value(first).run()
     assert at.button(key="erase").disabled
     at.checkbox(key=f"erase_sure_{first}").check().run()
     at.button(key="erase").click().run()
