@@ -175,8 +175,6 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
 
-    if args.save:
-        return _screen_and_save(args)
     spec = _load_spec_or_report(args.spec)
     if spec is None:
         return 2
@@ -185,6 +183,8 @@ def _screen(args: argparse.Namespace) -> int:
     except FileNotFoundError as exc:
         print(f"screener: {exc}", file=sys.stderr)
         return 2
+    if args.save:
+        return _screen_and_save(args, spec, files)
     fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
     bar = ProgressBar(len(files))
     run = partial(
@@ -281,21 +281,14 @@ def _add_screenings_commands(
     purge.set_defaults(handler=_screenings_purge)
 
 
-def _screen_and_save(args: argparse.Namespace) -> int:
+def _screen_and_save(
+    args: argparse.Namespace, spec: RoleSpec, files: list[tuple[str, bytes]]
+) -> int:
     """`screen --save NAME`: screen the files not yet in the screening and append them."""
     from screener.audit import AuditLog, default_path
-    from screener.files import collect_inputs
     from screener.screen import ranked, screen_files
     from screener.store import ScreeningStore
 
-    spec = _load_spec_or_report(args.spec)
-    if spec is None:
-        return 2
-    try:
-        files = collect_inputs(args.inputs)
-    except FileNotFoundError as exc:
-        print(f"screener: {exc}", file=sys.stderr)
-        return 2
     store = ScreeningStore()
     if not store.exists(args.save):
         store.create(args.save, spec)
