@@ -33,7 +33,8 @@ def body_json(candidate: Candidate) -> bytes | None:
     }
     if match is not None:
         data["present"] = sorted(match.sections_present)
-        data["items"] = [_item(i) for i in match.items]
+        lines = doc.lines
+        data["items"] = [_item(i, lines) for i in match.items]
     if candidate.score is not None:
         data["score"] = _score_json(candidate.score)
     return orjson.dumps(data)
@@ -60,9 +61,19 @@ def _score(data: list[Any]) -> Score:
     )  # fmt: skip
 
 
-def _item(item: ItemMatch) -> list[Any]:
+def _item(item: ItemMatch, lines: list[str]) -> list[Any]:
+    """[name, kind, category, hits, best]; a hit drops its item name and its evidence
+    (the resume line it is on) unless the evidence differs from that line."""
     best = item.hits.index(item.best) if item.best is not None else -1
-    return [item.name, item.kind, item.category, [list(h) for h in item.hits], best]
+    return [item.name, item.kind, item.category, [_hit(h, lines) for h in item.hits], best]
+
+
+def _hit(hit: Hit, lines: list[str]) -> list[Any]:
+    row = [hit.alias, hit.matched, hit.match_type, hit.similarity, hit.line, hit.section,
+           hit.strength]  # fmt: skip
+    if not 0 < hit.line <= len(lines) or lines[hit.line - 1] != hit.evidence:
+        row.append(hit.evidence)
+    return row
 
 
 def summary(candidate: Candidate) -> dict[str, Any]:
@@ -93,7 +104,7 @@ def restore(
     """A stored candidate with its document, match, score and plan rebuilt."""
     data = orjson.loads(body) if body else None
     document = _document(data, source, sha256) if data else None
-    match = _match(data) if data and "items" in data else None
+    match = _match(data, document.lines if document else []) if data and "items" in data else None
     result = None
     if match is not None and status == "ok":
         result = _score(data["score"]) if data and "score" in data else score(spec, match)
@@ -126,9 +137,22 @@ def _document(data: dict[str, Any], source: str, sha256: str) -> Document:
     )
 
 
-def _match(data: dict[str, Any]) -> MatchResult:
+def _match(data: dict[str, Any], lines: list[str]) -> MatchResult:
     items = []
     for name, kind, category, hits, best in data["items"]:
-        rows = tuple(Hit(*h) for h in hits)
+        rows = tuple(
+            Hit(
+                name,
+                h[0],
+                h[1],
+                h[2],
+                h[3],
+                h[4],
+                h[5],
+                h[7] if len(h) > 7 else lines[h[4] - 1],
+                h[6],
+            )
+            for h in hits
+        )
         items.append(ItemMatch(name, kind, category, rows, rows[best] if best >= 0 else None))
     return MatchResult(tuple(items), frozenset(data["present"]))
