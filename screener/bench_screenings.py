@@ -64,7 +64,7 @@ def main(count: int = 2000, repeats: int = 3) -> None:
         fresh = statistics.median(app_run(True) for _ in range(repeats))
     print(f"saved screenings ({count} synthetic candidates, {size:.0f} MiB database):")
     print(f"  screen and save {count}:                     {saved:6.2f} s")
-    print(f"  store.load (rebuild + rescore):             {statistics.median(loads):6.2f} s")
+    print(f"  store.load (decode, plans rebuilt):          {statistics.median(loads):6.2f} s")
     print(f"  app: reopen -> ranked table (script time):  {reopen:6.2f} s (median of {repeats})")
     print(f"  app: upload the same files afresh:          {fresh:6.2f} s "
           f"(reopen is {fresh / reopen:.1f}x faster)")  # fmt: skip
