@@ -5,6 +5,7 @@ change a saved result). Interview plans are rebuilt from the saved spec, match a
 
 from __future__ import annotations
 
+from dataclasses import fields
 from typing import Any
 
 import orjson
@@ -40,25 +41,33 @@ def body_json(candidate: Candidate) -> bytes | None:
     return orjson.dumps(data)
 
 
-def _score_json(result: Score) -> list[Any]:
-    return [
-        result.total, result.band, [list(_fields(p)) for p in result.parts],
-        [list(_fields(c)) for c in result.credits], [list(_fields(g)) for g in result.missing],
-        [list(_fields(g)) for g in result.unverified], [list(_fields(f)) for f in result.red_flags],
-    ]  # fmt: skip
+_RECORDS: dict[str, Any] = {
+    "parts": Part, "credits": SkillCredit, "missing": MustHaveGap, "unverified": MustHaveGap,
+    "red_flags": RaisedFlag,
+}  # fmt: skip
+
+
+def _score_json(result: Score) -> dict[str, Any]:
+    """The score by field name (a field added later decodes to its default)."""
+    out: dict[str, Any] = {}
+    for f in fields(result):
+        value = getattr(result, f.name)
+        out[f.name] = [list(_fields(r)) for r in value] if f.name in _RECORDS else value
+    return out
 
 
 def _fields(record: Any) -> tuple[Any, ...]:
     return tuple(getattr(record, name) for name in record.__slots__)
 
 
-def _score(data: list[Any]) -> Score:
-    total, band, parts, credits, missing, unverified, flags = data
-    return Score(
-        total, band, tuple(Part(*p) for p in parts), tuple(SkillCredit(*c) for c in credits),
-        tuple(MustHaveGap(*g) for g in missing), tuple(MustHaveGap(*g) for g in unverified),
-        tuple(RaisedFlag(*f) for f in flags),
-    )  # fmt: skip
+def _score(data: dict[str, Any]) -> Score:
+    known = {f.name for f in fields(Score)}
+    values: dict[str, Any] = {
+        k: tuple(_RECORDS[k](*r) for r in v) if k in _RECORDS else v
+        for k, v in data.items()
+        if k in known
+    }
+    return Score(**values)
 
 
 def _item(item: ItemMatch, lines: list[str]) -> list[Any]:

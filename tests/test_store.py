@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -335,3 +336,13 @@ def test_retention_setting(monkeypatch):
         store_module.retention_days()
     monkeypatch.delenv("SCREENER_RETENTION_DAYS")
     assert store_module.retention_days() is None
+
+
+def test_a_score_field_added_later_takes_its_default(sample_candidates):
+    from screener import snapshot
+
+    scored = next(c for c in sample_candidates if c.score)
+    data = snapshot._score_json(scored.score)
+    del data["band_note"]  # as a snapshot written before the field existed
+    data["from_the_future"] = 1  # and one from a newer screener
+    assert snapshot._score(data) == replace(scored.score, band_note="")
