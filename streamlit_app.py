@@ -652,6 +652,8 @@ def decision_ui(name: str, candidates: list[Candidate], blind: bool, run_id: int
     mark = store.marks(name).get(candidate.sha256)
     note = store.notes(name).get(candidate.sha256, "")
     st.markdown(f"**Decision and note for {display_name(candidate, blind=blind)}**")
+    if saved_message := st.session_state.pop("saved_message", None):
+        st.success(saved_message)
     if mark:
         st.caption(f"Last decision: {DECISION_LABELS[mark.decision]} at {mark.decided_at[:16]}")
     left, right = st.columns([1, 2])
@@ -674,6 +676,7 @@ def decision_ui(name: str, candidates: list[Candidate], blind: bool, run_id: int
                 before | {candidate.id} if decision == "shortlisted" else before - {candidate.id}
             )
             audit_decisions(run_id, candidates, before, after)
+        st.session_state.saved_message = "Decision and note saved."
         st.rerun()
     person_files_ui(name, candidate, blind)
     erase_ui(name, candidate)

@@ -111,6 +111,7 @@ def test_ticks_and_note_survive_a_new_app_process(db):
     at.text_area(key=f"note_{ids[0]}").input(NOTE)
     at.button(key="save_note").click().run()
     assert not at.exception
+    assert [s.value for s in at.success] == ["Decision and note saved."]
 
     again = _reopen_in_new_process("Backend Q1")
     assert not again["exception"]

@@ -98,8 +98,7 @@ def test_ticks_and_note_come_back_in_a_new_server_process(tmp_path):
         note.scroll_into_view_if_needed()
         note.fill(NOTE)
         page.get_by_role("button", name="Save decision and note").click()
-        page.wait_for_timeout(1500)
-        page.get_by_text("Save decision and note").wait_for()
+        page.get_by_text("Decision and note saved.").wait_for()
 
     with _server(db) as url, _page(url) as page:
         _choose(page, "Saved screening", "Browser Q1")
