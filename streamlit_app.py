@@ -13,18 +13,17 @@ from screener import audit, charts, fairness, review
 from screener import store as saved
 from screener.audit import AuditLog
 from screener.bulk import Action, bulk_shortlist
+from screener.candidate import STATUSES, Candidate, ranked
 from screener.errors import SpecError
 from screener.export import display_name, results_csv, saved_csv, shortlist_csv
 from screener.interview import plan_markdown
 from screener.jobad import job_description
-from screener.screen import Candidate, ranked
 from screener.spec import RoleSpec, load_spec, parse_spec
 
 ROOT = Path(__file__).resolve().parent
 SPECS = ROOT / "role_specs"
 SAMPLES = ROOT / "sample_resumes"
 RESUME_TYPES = ["pdf", "docx", "txt", "md"]
-STATUSES = ["ok", "needs_review", "error"]
 BAND_HELP = "strong, possible or weak, from the spec's score thresholds; a band never rejects"
 HIDE_UPLOAD_NAMES = "<style>.st-key-resumes [data-testid='stFileChips']{display:none}</style>"
 # wide enough for the weights table's four columns (the recruiter can still drag it)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from screener import __version__
-from screener.screen import Candidate
+from screener.candidate import Candidate
 from screener.spec import RoleSpec
 
 DEFAULT_PATH = "~/.local/share/screener/audit.sqlite3"

@@ -13,11 +13,11 @@ from typing import Any
 
 import orjson
 
+from screener.candidate import Candidate, rank_key
 from screener.interview import InterviewPlan
 from screener.match import ItemMatch
 from screener.redact import contact_details, redact
 from screener.score import Part, RaisedFlag
-from screener.screen import Candidate, rank_key
 from screener.sections import stated_duration
 from screener.spec import RoleSpec
 

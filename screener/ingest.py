@@ -1,30 +1,26 @@
 """Turn uploaded bytes into a `Document`: one entry point for uploads, the CLI and tests.
 
 Every upload is untrusted. Formats are told by content; PDF and DOCX are parsed in a
-separate process with a wall-clock timeout and a memory cap, so a hostile file is
-killed and reported while the rest of a batch goes on.
+sandboxed worker process (`screener.workers`) with a wall-clock timeout and a memory
+cap, so a hostile file is killed and reported while the rest of a batch goes on.
 """
 
 from __future__ import annotations
 
-import faulthandler
 import hashlib
-import multiprocessing
-import os
-import resource
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Any, Literal
+from dataclasses import dataclass
 
+from screener.document import Document, DocumentStatus
 from screener.errors import IngestError
 from screener.readers import Extracted, check_docx_zip, read_docx, read_pdf
-from screener.sections import SectionSpan, find_sections
+from screener.sections import find_sections
 from screener.sniff import Kind, Rejected, sniff
 from screener.text import NotText, decode, normalise
+from screener.workers import Task, pool_for
 
-Status = Literal["ok", "needs_review"]
+__all__ = ["DEFAULT_LIMITS", "Document", "Limits", "Progress", "ingest_bytes", "ingest_many"]
+
 Progress = Callable[[int, int, str], None]
 MIN_TEXT_CHARS = 40
 
@@ -46,26 +42,28 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True)
-class Document:
-    """Extracted, normalised resume text with what the recruiter needs to know about it."""
-
-    source: str
-    format: Kind
-    text: str
-    sha256: str
-    pages: int = 1
-    status: Status = "ok"
-    warnings: tuple[str, ...] = ()
-    sections: tuple[SectionSpan, ...] = field(default=())
-
-    @property
-    def lines(self) -> list[str]:
-        return self.text.split("\n")
-
-
 def ingest_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Document:
-    """Extract a resume from raw bytes. Raises `IngestError` with a recruiter-facing reason."""
+    """Extract a resume from raw bytes. Raises `IngestError` with a recruiter-facing reason.
+
+    PDF and DOCX are parsed in a sandboxed worker process (see `screener.workers`).
+    """
+    return _ingest(data, filename, limits, _extract_isolated)
+
+
+def ingest_here(_: object, filename: str, data: bytes, limits: Limits) -> Document:
+    """`ingest_bytes` for code already running in a sandboxed worker: parses in process.
+
+    (The first argument is the worker's context, unused.)
+    """
+    return _ingest(data, filename, limits, _extract)
+
+
+def _ingest(
+    data: bytes,
+    filename: str,
+    limits: Limits,
+    extract: Callable[[Kind, bytes, str, Limits], Extracted],
+) -> Document:
     if not data:
         raise IngestError(filename, "empty", "the file is empty (0 bytes)")
     if len(data) > limits.max_bytes:
@@ -87,7 +85,7 @@ def ingest_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) ->
                 filename, "unsupported_format", f"this is binary data, not a text resume ({exc})"
             ) from exc
         return _document(filename, kind, digest, (text,), 1, warnings, limits)
-    extracted = run_isolated(_extract, (kind, data, filename, limits), filename, limits)
+    extracted = extract(kind, data, filename, limits)
     warnings = []
     if extracted.page_count > len(extracted.pages):
         warnings.append(
@@ -119,7 +117,7 @@ def _document(
     if len(text) > limits.max_chars:
         text = text[: limits.max_chars]
         warnings.append(f"truncated: kept the first {limits.max_chars:,} characters")
-    status: Status = "ok"
+    status: DocumentStatus = "ok"
     if kind == "pdf" and sum(map(len, text.split())) < MIN_TEXT_CHARS:
         status = "needs_review"
         warnings.append("no text layer: looks scanned; read it yourself or run OCR (not scored)")
@@ -137,6 +135,21 @@ def _document(
     )
 
 
+def _extract_isolated(kind: Kind, data: bytes, filename: str, limits: Limits) -> Extracted:
+    task = Task(_extract_task, (filename, kind, data, limits), filename, limits.timeout_s)
+    with pool_for(memory_mb=limits.memory_mb) as pool:
+        [(_, outcome)] = pool.run([task])
+    if isinstance(outcome, IngestError):
+        raise outcome
+    if not isinstance(outcome, Extracted):
+        raise IngestError(filename, "corrupt", "the reader returned no text")
+    return outcome
+
+
+def _extract_task(_: object, filename: str, kind: Kind, data: bytes, limits: Limits) -> Extracted:
+    return _extract(kind, data, filename, limits)
+
+
 def _extract(kind: Kind, data: bytes, filename: str, limits: Limits) -> Extracted:
     if kind == "pdf":
         return read_pdf(data, filename, max_pages=limits.max_pages)
@@ -150,75 +163,6 @@ def _extract(kind: Kind, data: bytes, filename: str, limits: Limits) -> Extracte
     return read_docx(data, filename)
 
 
-# ---------------------------------------------------------------- isolation
-def run_isolated(
-    func: Callable[..., Extracted], args: tuple[Any, ...], filename: str, limits: Limits
-) -> Extracted:
-    """Run ``func(*args)`` in a child process with a timeout and an address-space cap."""
-    context = _context()
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, limits.memory_mb, func, args), daemon=True)
-    child.start()
-    sender.close()
-    try:
-        if not receiver.poll(limits.timeout_s):
-            raise IngestError(
-                filename,
-                "timeout",
-                f"gave up after {limits.timeout_s:g} s: the file is too complex or malformed",
-            )
-        try:
-            outcome, payload = receiver.recv()
-        except EOFError:
-            raise IngestError(
-                filename,
-                "too_complex",
-                f"reading stopped: the file needed more than {limits.memory_mb} MB "
-                "or crashed the reader",
-            ) from None
-    finally:
-        if child.is_alive():
-            child.kill()
-        child.join()
-        receiver.close()
-    if outcome == "error":
-        raise IngestError(*payload)
-    result: Extracted = payload
-    return result
-
-
-def _context() -> Any:
-    # fork: the child starts in ~2 ms with the readers already imported. forkserver and
-    # spawn re-import the caller's __main__ (pytest, streamlit) in every child.
-    return multiprocessing.get_context("fork")
-
-
-def _child(
-    conn: Connection, memory_mb: int, func: Callable[..., Extracted], args: tuple[Any, ...]
-) -> None:
-    faulthandler.disable()  # a reader crash is reported by the parent, not dumped to stderr
-    _cap_memory(memory_mb)
-    try:
-        conn.send(("ok", func(*args)))
-    except IngestError as exc:
-        conn.send(("error", (exc.filename, exc.code, exc.message)))
-    except MemoryError:
-        conn.send(("error", (args[2], "too_complex", f"the file needed more than {memory_mb} MB")))
-    except Exception as exc:  # any reader failure is a damaged file, never a traceback
-        conn.send(
-            ("error", (args[2], "corrupt", f"the file could not be read ({type(exc).__name__})"))
-        )
-    finally:
-        conn.close()
-
-
-def _cap_memory(memory_mb: int) -> None:
-    with open("/proc/self/statm") as statm:
-        current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    cap = current + memory_mb * 1024 * 1024
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-
-
 # ---------------------------------------------------------------- batches
 Outcome = Document | IngestError
 
@@ -230,25 +174,17 @@ def ingest_many(
     workers: int | None = None,
     progress: Progress | None = None,
 ) -> list[Outcome]:
-    """Ingest many files in parallel; results keep input order; failures are returned, not raised.
+    """Ingest many files on the warm workers; results keep input order; failures are returned.
 
-    PDF and DOCX parsing happens in child processes, so threads here give real parallelism.
     ``progress(done, total, filename)`` is called as each file finishes.
     """
-    workers = workers or os.cpu_count() or 2
+    tasks = [
+        Task(ingest_here, (name, data, limits), name, limits.timeout_s) for name, data in files
+    ]
     results: list[Outcome | None] = [None] * len(files)
-
-    def one(index: int) -> int:
-        name, data = files[index]
-        try:
-            results[index] = ingest_bytes(data, name, limits)
-        except IngestError as exc:
-            results[index] = exc
-        return index
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(one, index) for index in range(len(files))]
-        for done, future in enumerate(as_completed(futures), start=1):
+    with pool_for(workers, memory_mb=limits.memory_mb) as pool:
+        for done, (index, outcome) in enumerate(pool.run(tasks), start=1):
+            results[index] = outcome
             if progress:
-                progress(done, len(files), files[future.result()][0])
+                progress(done, len(files), files[index][0])
     return [r for r in results if r is not None]

@@ -10,20 +10,19 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from functools import partial
 from typing import Any
 
 import pandas as pd
 import yaml
 
+from screener.candidate import Candidate, ranked
 from screener.export import display_name, resume_lines, summary_row, untaken_alternatives
-from screener.ingest import Document, Progress, ingest_many
 from screener.interview import PlannedRound
 from screener.match import ItemMatch
 from screener.person import guess_name
 from screener.score import Part
-from screener.screen import Candidate, evaluate, failed, ranked, rescore
+from screener.screen import Progress, ScreeningCache, rescore, screen_files
 from screener.sections import SectionSpan, job_of, stated_duration
 from screener.spec import RoleSpec, spec_from_dict
 
@@ -290,9 +289,6 @@ def heatmap_pages(count: int, size: int = HEATMAP_PAGE) -> list[tuple[int, int]]
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-ScreeningCache = dict[tuple[str, str], Candidate]
-
-
 def screen_cached(
     cache: ScreeningCache,
     base: RoleSpec,
@@ -300,30 +296,13 @@ def screen_cached(
     files: Sequence[tuple[str, bytes]],
     progress: Progress | None = None,
 ) -> list[Candidate]:
-    """Ingest and match only files whose content is not in ``cache`` (per base spec), then
-    rescore everything with ``active`` (the base spec with this screening's weights).
-
-    The same content uploaded twice is one candidate, shown under its first name.
+    """Screen files with the pipeline (content already in ``cache`` for the base spec is not
+    read again), then rescore everything with ``active`` (the base spec with this
+    screening's weights). The same content uploaded twice is one candidate, shown under
+    its first name.
     """
-    named: dict[tuple[str, str], str] = {}  # content key -> first name it came with
-    todo: dict[tuple[str, str], bytes] = {}
-    for name, data in files:
-        key = (base.fingerprint, hashlib.sha256(data).hexdigest())
-        named.setdefault(key, name)
-        if key not in cache:
-            todo.setdefault(key, data)
-    if todo:
-        batch = [(named[key], data) for key, data in todo.items()]
-        outcomes = ingest_many(batch, progress=progress)
-        for (key, data), outcome in zip(todo.items(), outcomes, strict=True):
-            cache[key] = (
-                evaluate(base, outcome) if isinstance(outcome, Document) else failed(outcome, data)
-            )
-    return ranked([rescore(active, _renamed(cache[key], name)) for key, name in named.items()])
-
-
-def _renamed(candidate: Candidate, name: str) -> Candidate:
-    return candidate if candidate.source == name else replace(candidate, source=name)
+    screened = screen_files(base, files, cache=cache, progress=progress)
+    return ranked([rescore(active, candidate) for candidate in screened])
 
 
 def editor_key(shown: pd.DataFrame) -> str:

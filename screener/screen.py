@@ -1,49 +1,40 @@
-"""Screening pipeline: documents in, scored candidates out. The app and the CLI share it."""
+"""The screening pipeline: the one path from files to scored candidates.
+
+The app, the CLI and the benchmarks all call `screen_files` (or `screen_files_as`):
+
+files ``(name, bytes)`` -> de-duplication by content (SHA-256; the first name is kept)
+-> the cache, when the caller keeps one -> warm sandboxed workers (`screener.workers`)
+that check the caps, extract, match, score and plan each file -> results in input order,
+with ``progress(done, total, name)`` called as each file finishes.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
-import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass, replace
-from typing import Any, Literal, TypeVar
+from collections.abc import Callable, Iterator, MutableMapping, Sequence
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import replace
+from typing import TypeVar
 
+from screener.candidate import Candidate, candidate_id, failed, rank_key, ranked
+from screener.document import Document
 from screener.errors import IngestError
-from screener.ingest import DEFAULT_LIMITS, Document, Limits, ingest_bytes
-from screener.interview import InterviewPlan, plan_interview
-from screener.match import MatchResult, compile_matcher
-from screener.score import Score, score
+from screener.ingest import DEFAULT_LIMITS, Limits, ingest_bytes, ingest_here
+from screener.interview import plan_interview
+from screener.match import compile_matcher
+from screener.score import score
 from screener.sections import section_per_line
 from screener.spec import RoleSpec
+from screener.workers import Task, WorkerPool, pool_for
 
-Status = Literal["ok", "needs_review", "error"]
+__all__ = [
+    "Candidate", "Progress", "ScreeningCache", "candidate_id", "evaluate", "failed",
+    "rank_key", "ranked", "rescore", "screen_files", "screen_files_as", "screen_one",
+]  # fmt: skip
+
 Progress = Callable[[int, int, str], None]
+ScreeningCache = MutableMapping[tuple[str, str], Candidate]  # (spec fingerprint, sha256)
 T = TypeVar("T")
-CHUNK = 25
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One screened resume. ``score`` is None unless ``status`` is "ok"."""
-
-    id: str
-    source: str
-    status: Status
-    sha256: str
-    document: Document | None = None
-    match: MatchResult | None = None
-    score: Score | None = None
-    plan: InterviewPlan | None = None
-    error_code: str | None = None
-    error: str | None = None
-    warnings: tuple[str, ...] = ()
-
-
-def candidate_id(sha256: str) -> str:
-    """A stable id from the file's content, never from the name: 'C-1a2b3c4d'."""
-    return f"C-{sha256[:8]}"
 
 
 def evaluate(spec: RoleSpec, document: Document) -> Candidate:
@@ -71,18 +62,6 @@ def rescore(spec: RoleSpec, candidate: Candidate) -> Candidate:
     return replace(candidate, score=result, plan=plan_interview(spec, candidate.match, result))
 
 
-def failed(error: IngestError, data: bytes = b"") -> Candidate:
-    digest = hashlib.sha256(data).hexdigest()
-    return Candidate(
-        id=candidate_id(digest),
-        source=error.filename,
-        status="error",
-        sha256=digest,
-        error_code=error.code,
-        error=error.message,
-    )
-
-
 def screen_one(
     spec: RoleSpec, name: str, data: bytes, limits: Limits = DEFAULT_LIMITS
 ) -> Candidate:
@@ -101,11 +80,22 @@ def screen_files(
     limits: Limits = DEFAULT_LIMITS,
     workers: int | None = None,
     progress: Progress | None = None,
+    cache: ScreeningCache | None = None,
+    pool: WorkerPool | None = None,
 ) -> list[Candidate]:
-    """Screen many files on all cores; results keep input order; one bad file harms no other."""
-    return screen_files_as(
-        spec, files, _identity, limits=limits, workers=workers, progress=progress
-    )
+    """Screen many files: one candidate per distinct content, in input order.
+
+    Files whose content is in ``cache`` (for this spec) are not read again; new results
+    are added to it. A duplicate is screened once and shown under its first name.
+    """
+    batch, digests = _distinct(files)
+    cache = {} if cache is None else cache
+    keys = [(spec.fingerprint, digest) for digest in digests]
+    todo = [i for i, key in enumerate(keys) if key not in cache]
+    new = [batch[i] for i in todo]
+    for index, candidate in _stream(spec, new, _identity, limits, workers, progress, pool):
+        cache[keys[todo[index]]] = candidate
+    return [_renamed(cache[key], name) for key, (name, _) in zip(keys, batch, strict=True)]
 
 
 def screen_files_as(
@@ -116,68 +106,82 @@ def screen_files_as(
     limits: Limits = DEFAULT_LIMITS,
     workers: int | None = None,
     progress: Progress | None = None,
+    pool: WorkerPool | None = None,
 ) -> list[T]:
     """`screen_files`, with ``transform`` applied to each candidate in the worker process.
 
-    The CLI uses it to serialise in parallel and send back only what it writes.
+    The CLI uses it to serialise in parallel and receive only what it writes.
     """
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(files) <= CHUNK:
-        return _screen_serial(spec, files, limits, progress, transform)
-    chunks = [list(range(i, min(i + CHUNK, len(files)))) for i in range(0, len(files), CHUNK)]
-    results: list[T | None] = [None] * len(files)
-    done = 0
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {
-            pool.submit(_screen_chunk, spec, [files[i] for i in chunk], limits, transform): chunk
-            for chunk in chunks
-        }
-        for future in as_completed(futures):
-            chunk = futures[future]
-            for index, candidate in zip(chunk, future.result(), strict=True):
-                results[index] = candidate
-            done += len(chunk)
-            if progress:
-                progress(done, len(files), files[chunk[-1]][0])
-    return [c for c in results if c is not None]
+    batch, _ = _distinct(files)
+    results: list[T | None] = [None] * len(batch)
+    for index, result in _stream(spec, batch, transform, limits, workers, progress, pool):
+        results[index] = result
+    return [r for r in results if r is not None]
 
 
-def _screen_serial(
+def _stream(
     spec: RoleSpec,
     files: Sequence[tuple[str, bytes]],
+    transform: Callable[[Candidate], T],
     limits: Limits,
+    workers: int | None,
     progress: Progress | None,
-    transform: Callable[[Candidate], T],
-) -> list[T]:
-    out = []
-    for done, (name, data) in enumerate(files, start=1):
-        out.append(transform(screen_one(spec, name, data, limits)))
-        if progress:
-            progress(done, len(files), name)
-    return out
+    pool: WorkerPool | None,
+) -> Iterator[tuple[int, T]]:
+    """``(index in files, result)`` as each file finishes on the workers."""
+    if not files:
+        return
+    tasks = [
+        Task(_screen_task, (name, data, limits, transform), name, limits.timeout_s)
+        for name, data in files
+    ]
+    with _borrow(pool, workers, limits) as workers_pool:
+        outcomes = workers_pool.run(tasks, (spec.fingerprint, spec))
+        for done, (index, outcome) in enumerate(outcomes, start=1):
+            name, data = files[index]
+            if isinstance(outcome, IngestError):  # the worker died or timed out on this file
+                outcome = transform(failed(outcome, data))
+            if progress:
+                progress(done, len(files), name)
+            yield index, outcome
 
 
-def _screen_chunk(
+def _screen_task(
     spec: RoleSpec,
-    files: list[tuple[str, bytes]],
+    name: str,
+    data: bytes,
     limits: Limits,
     transform: Callable[[Candidate], T],
-) -> list[T]:
-    return [transform(screen_one(spec, name, data, limits)) for name, data in files]
+) -> T:
+    """What a worker does with one file: every cap, extraction, matching, scoring."""
+    try:
+        candidate = evaluate(spec, ingest_here(None, name, data, limits))
+    except IngestError as exc:
+        candidate = failed(exc, data)
+    return transform(candidate)
+
+
+def _borrow(
+    pool: WorkerPool | None, workers: int | None, limits: Limits
+) -> AbstractContextManager[WorkerPool]:
+    if pool is not None:
+        return nullcontext(pool)  # the caller's own pool, left open
+    return pool_for(workers, memory_mb=limits.memory_mb)
+
+
+def _distinct(
+    files: Sequence[tuple[str, bytes]],
+) -> tuple[list[tuple[str, bytes]], list[str]]:
+    """The files with duplicate content dropped (first name kept), and their SHA-256s."""
+    seen: dict[str, tuple[str, bytes]] = {}
+    for name, data in files:
+        seen.setdefault(hashlib.sha256(data).hexdigest(), (name, data))
+    return list(seen.values()), list(seen)
+
+
+def _renamed(candidate: Candidate, name: str) -> Candidate:
+    return candidate if candidate.source == name else replace(candidate, source=name)
 
 
 def _identity(candidate: Candidate) -> Candidate:
     return candidate
-
-
-def ranked(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Scored candidates first, best first; ties by id so the order is stable."""
-    return sorted(candidates, key=rank_key)
-
-
-def rank_key(candidate: Candidate) -> tuple[Any, ...]:
-    """Sort key: scored first, best first, then by id."""
-    status_order = {"ok": 0, "needs_review": 1, "error": 2}[candidate.status]
-    total = candidate.score.total if candidate.score else 0.0
-    return status_order, -total, candidate.id

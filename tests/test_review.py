@@ -166,24 +166,24 @@ def test_status_frame_lists_every_file_problems_first(candidates):
     assert "no text layer" in frame["why"].iloc[0]
 
 
-def test_screen_cached_matches_once_and_rescoring_reuses_matches(junior_spec, monkeypatch):
-    from screener import review as module
-
+def test_screen_cached_matches_once_and_rescoring_reuses_matches(junior_spec):
     calls = []
-    real = module.ingest_many
-    monkeypatch.setattr(
-        module, "ingest_many", lambda files, **kw: calls.append(len(files)) or real(files, **kw)
-    )
+
+    def progress(done: int, total: int, name: str) -> None:
+        calls.append(total)
+
     cache: review.ScreeningCache = {}
     files = [(n, (SAMPLES / n).read_bytes()) for n in NAMES]
-    first = review.screen_cached(cache, junior_spec, junior_spec, files)
+    first = review.screen_cached(cache, junior_spec, junior_spec, files, progress)
     heavier = review.adjusted_spec(
         junior_spec,
         review.weights_frame(junior_spec),
         {"hard_skills": 30, "tools": 40, "soft_skills": 10, "practical_evidence": 20},
     )
-    again = review.screen_cached(cache, junior_spec, heavier, [*files, ("copy.md", files[0][1])])
-    assert calls == [3]  # the second call parsed nothing: same content, even under a new name
+    again = review.screen_cached(
+        cache, junior_spec, heavier, [*files, ("copy.md", files[0][1])], progress
+    )
+    assert calls == [3, 3, 3]  # the second call parsed nothing: same content, even under a new name
     assert [c.id for c in again] != [] and len(again) == 3
     assert {c.id for c in first} == {c.id for c in again}
     changed = {c.id: c.score.total for c in again if c.score}

@@ -1,0 +1,300 @@
+"""Warm sandboxed worker processes: hostile files are parsed away from the caller.
+
+A `WorkerPool` keeps a few long-lived processes (default: one per core), each with an
+address-space cap, and feeds them tasks. A task that runs past its time limit gets its
+worker killed and replaced, and is reported as timed out; a worker that dies (memory cap,
+a crashing parser) is replaced and its file reported. Tasks queued behind the one that
+failed are handed to a fresh worker, never lost. A task's result is whatever its function
+returns *inside* the worker, after that function has applied every cap.
+
+Start method: ``forkserver``. Workers fork from a small single-threaded server that has
+imported screener once, so starting or replacing a worker costs a few milliseconds, and
+none of them inherits the caller's threads (``fork`` from a threaded process, such as
+Streamlit's, can deadlock; Python 3.12 warns about it) or the caller's memory (other
+users' uploads never sit in a process that parses a hostile file). ``spawn`` would give
+the same isolation but re-import everything (about 0.5 s here) per worker.
+"""
+
+from __future__ import annotations
+
+import atexit
+import faulthandler
+import multiprocessing
+import os
+import pickle
+import resource
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from screener.errors import IngestError
+
+PRELOAD = ["screener.screen", "screener.export"]  # what task functions need
+SMALL_MESSAGE = 48 * 1024  # fits the pipe buffer: a second task never blocks the sender
+STARTUP_S = 60.0
+DEPTH = 2  # tasks in flight per worker: the next one is ready when the current one ends
+
+
+@dataclass(frozen=True)
+class Task:
+    """``func(context, *args)`` for the file ``filename``, within ``timeout_s`` seconds."""
+
+    func: Callable[..., Any]
+    args: tuple[Any, ...]
+    filename: str
+    timeout_s: float
+
+
+Outcome = Any  # the task function's return value, or an IngestError
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Connection
+    queue: deque[int] = field(default_factory=deque)  # task indexes sent, oldest first
+    contexts: set[str] = field(default_factory=set)
+    deadline: float = 0.0
+
+
+class WorkerPool:
+    """Long-lived sandboxed worker processes; `run` streams outcomes as tasks finish."""
+
+    def __init__(self, size: int | None = None, *, memory_mb: int = 768) -> None:
+        self.size = max(1, size or os.cpu_count() or 1)
+        self.memory_mb = memory_mb
+        self.lock = threading.Lock()  # one batch at a time
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(PRELOAD)
+        self._workers: list[_Worker] = []
+        self.replaced = 0  # workers killed or crashed and replaced (for tests and figures)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(
+        self, tasks: Sequence[Task], context: tuple[str, Any] | None = None
+    ) -> Iterator[tuple[int, Outcome]]:
+        """Run every task; yields ``(task index, outcome)`` as each finishes (any order).
+
+        ``context`` is ``(key, value)`` sent once to each worker and passed as the first
+        argument of every task function (None is passed when there is no context).
+        """
+        pending = deque(range(len(tasks)))
+        crashed: set[int] = set()
+        self._grow(min(self.size, len(tasks)))
+        try:
+            while pending or any(w.queue for w in self._workers):
+                self._dispatch(tasks, pending, context)
+                busy = [w for w in self._workers if w.queue]
+                timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
+                ready = set(wait([w.conn for w in busy], timeout))
+                for worker in busy:
+                    if worker.conn in ready:
+                        yield from self._receive(worker, tasks, pending, crashed)
+                    elif time.monotonic() >= worker.deadline:
+                        yield self._fail(worker, pending, _timed_out(tasks[worker.queue[0]]))
+        finally:  # the caller stopped early: drop workers still holding its tasks
+            for worker in [w for w in self._workers if w.queue]:
+                self._replace(worker)
+
+    def close(self) -> None:
+        """Stop every worker (they exit when their pipe closes)."""
+        for worker in self._workers:
+            worker.conn.close()
+        for worker in self._workers:
+            worker.process.join(1)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+        self._workers.clear()
+
+    def pids(self) -> list[int]:
+        return [w.process.pid for w in self._workers]
+
+    # ------------------------------------------------------------ internals
+    def _grow(self, count: int) -> None:
+        started = [self._start() for _ in range(count - len(self._workers))]
+        self._workers += [_ready(worker) for worker in started]
+
+    def _start(self) -> _Worker:
+        receiver, sender = self._context.Pipe(duplex=True)
+        process = self._context.Process(target=_serve, args=(sender, self.memory_mb), daemon=True)
+        process.start()
+        sender.close()
+        return _Worker(process, receiver)
+
+    def _dispatch(
+        self, tasks: Sequence[Task], pending: deque[int], context: tuple[str, Any] | None
+    ) -> None:
+        for worker in self._workers:
+            while pending and len(worker.queue) < DEPTH:
+                index = pending[0]
+                task = tasks[index]
+                key = context[0] if context else ""
+                message = pickle.dumps(("task", task.func, key, task.args), protocol=5)
+                idle = not worker.queue
+                if not idle and (len(message) > SMALL_MESSAGE or key not in worker.contexts):
+                    break  # a large message could block us while this worker is busy
+                pending.popleft()
+                if idle:
+                    worker.deadline = time.monotonic() + task.timeout_s
+                worker.queue.append(index)
+                try:
+                    if context and key not in worker.contexts:
+                        worker.conn.send(("context", key, context[1]))
+                        worker.contexts.add(key)
+                    worker.conn.send_bytes(message)
+                except OSError:
+                    break  # the worker died: `run` sees its pipe close and replaces it
+
+    def _receive(
+        self, worker: _Worker, tasks: Sequence[Task], pending: deque[int], crashed: set[int]
+    ) -> Iterator[tuple[int, Outcome]]:
+        try:
+            outcome, payload = worker.conn.recv()
+        except (EOFError, OSError):
+            # The worker died. Its current file is blamed only if it kills a second worker
+            # too: a worker killed from outside (or idle when it died) blames nobody.
+            head = worker.queue[0]
+            if head in crashed:
+                yield self._fail(worker, pending, _crashed(tasks[head], self))
+            else:
+                crashed.add(head)
+                pending.extendleft(reversed(worker.queue))
+                worker.queue.clear()
+                self._replace(worker)
+            return
+        index = worker.queue.popleft()
+        if worker.queue:
+            worker.deadline = time.monotonic() + tasks[worker.queue[0]].timeout_s
+        yield index, IngestError(*payload) if outcome == "error" else payload
+
+    def _fail(
+        self, worker: _Worker, pending: deque[int], error: IngestError
+    ) -> tuple[int, Outcome]:
+        """Report the worker's current task as failed, requeue the rest, replace the worker."""
+        failed, *queued = worker.queue
+        pending.extendleft(reversed(queued))
+        worker.queue.clear()
+        self._replace(worker)
+        return failed, error
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        self._workers[self._workers.index(worker)] = _ready(self._start())
+        self.replaced += 1
+
+
+def _ready(worker: _Worker) -> _Worker:
+    """Wait for a new worker's hello, so start-up time never counts against a file."""
+    if not worker.conn.poll(STARTUP_S) or worker.conn.recv() != "ready":
+        raise RuntimeError(f"a screener worker process did not start within {STARTUP_S} s")
+    return worker
+
+
+def _timed_out(task: Task) -> IngestError:
+    return IngestError(
+        task.filename,
+        "timeout",
+        f"gave up after {task.timeout_s:g} s: the file is too complex or malformed",
+    )
+
+
+def _crashed(task: Task, pool: WorkerPool) -> IngestError:
+    return IngestError(
+        task.filename,
+        "too_complex",
+        f"reading stopped: the file needed more than {pool.memory_mb} MB or crashed the reader",
+    )
+
+
+# ---------------------------------------------------------------- inside a worker
+def _serve(conn: Connection, memory_mb: int) -> None:
+    """A worker's loop: run tasks until the pipe closes; exit after running out of memory."""
+    faulthandler.disable()  # a reader crash is reported by the parent, not dumped to stderr
+    _cap_memory(memory_mb)
+    conn.send("ready")
+    contexts: dict[str, Any] = {}
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        if message[0] == "context":
+            contexts[message[1]] = message[2]
+            continue
+        _, func, key, args = message
+        reply = _answer(func, contexts.get(key), args, memory_mb)
+        conn.send(reply)
+        if reply[0] == "error" and reply[1][1] == "too_complex":
+            return  # out of memory: a fresh worker takes over, this heap may be fragmented
+
+
+def _answer(
+    func: Callable[..., Any], context: Any, args: tuple[Any, ...], memory_mb: int
+) -> tuple[str, Any]:
+    try:
+        return "ok", func(context, *args)
+    except IngestError as exc:
+        return "error", (exc.filename, exc.code, exc.message)
+    except MemoryError:
+        return "error", (_name(args), "too_complex", f"the file needed more than {memory_mb} MB")
+    except Exception as exc:  # any reader failure is a damaged file, never a traceback
+        reason = f"the file could not be read ({type(exc).__name__})"
+        return "error", (_name(args), "corrupt", reason)
+
+
+def _name(args: tuple[Any, ...]) -> str:
+    """Task functions take the file name as their first argument after the context."""
+    return str(args[0]) if args else "file"
+
+
+def _cap_memory(memory_mb: int) -> None:
+    with open("/proc/self/statm") as statm:
+        current = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    cap = current + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+
+# ---------------------------------------------------------------- shared pools
+_SHARED: dict[tuple[int, int], WorkerPool] = {}
+_SHARED_LOCK = threading.Lock()
+
+
+@contextmanager
+def pool_for(size: int | None = None, *, memory_mb: int) -> Iterator[WorkerPool]:
+    """A warm pool kept for the life of the process (one per size and memory cap).
+
+    When another thread (another app session) is using it, a private pool serves this
+    batch instead, so sessions never wait on each other.
+    """
+    size = max(1, size or os.cpu_count() or 1)
+    with _SHARED_LOCK:
+        pool = _SHARED.get((size, memory_mb))
+        if pool is None:
+            pool = _SHARED[(size, memory_mb)] = WorkerPool(size, memory_mb=memory_mb)
+    if pool.lock.acquire(blocking=False):
+        try:
+            yield pool
+        finally:
+            pool.lock.release()
+        return
+    with WorkerPool(size, memory_mb=memory_mb) as private:
+        yield private
+
+
+@atexit.register
+def _close_shared() -> None:
+    for pool in _SHARED.values():
+        pool.close()

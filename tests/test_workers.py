@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from screener.errors import IngestError
+from screener.workers import Task, WorkerPool
+from tests import worker_tasks
+
+
+def _run(pool: WorkerPool, func, names, timeout_s=10.0, context=None) -> dict[str, object]:
+    tasks = [Task(func, (name,), name, timeout_s) for name in names]
+    return {names[index]: outcome for index, outcome in pool.run(tasks, context)}
+
+
+def test_results_come_back_for_every_task_with_the_context():
+    with WorkerPool(2) as pool:
+        results = _run(pool, worker_tasks.echo, [f"f{i}" for i in range(20)], context=("k", "ctx"))
+    assert results == {f"f{i}": f"ctx:f{i}" for i in range(20)}
+
+
+@pytest.mark.slow
+def test_stuck_file_times_out_and_files_queued_behind_it_are_not_lost():
+    with WorkerPool(1) as pool:  # one worker: every other file is queued behind the stuck one
+        first = pool.pids()
+        results = _run(pool, worker_tasks.sleep_if_stuck, ["a", "stuck", "b", "c"], timeout_s=2)
+        assert pool.replaced == 1 and pool.pids() != first
+    error = results.pop("stuck")
+    assert isinstance(error, IngestError) and error.code == "timeout"
+    assert error.filename == "stuck" and "gave up after 2 s" in error.message
+    assert results == {"a": "done:a", "b": "done:b", "c": "done:c"}
+
+
+@pytest.mark.slow
+def test_a_file_that_crashes_its_worker_is_reported_and_the_batch_goes_on():
+    with WorkerPool(2) as pool:
+        results = _run(pool, worker_tasks.crash_if_bad, ["a", "bad", "b", "c", "d"])
+        assert pool.replaced == 2  # tried on a second worker before it is blamed
+    error = results.pop("bad")
+    assert isinstance(error, IngestError) and error.code == "too_complex"
+    assert results == {name: f"done:{name}" for name in "abcd"}
+
+
+@pytest.mark.slow
+def test_memory_cap_stops_an_inflating_task_and_the_worker_is_replaced():
+    with WorkerPool(1, memory_mb=256) as pool:
+        results = _run(pool, worker_tasks.inflate_if_big, ["a", "big", "b"])
+        assert _run(pool, worker_tasks.echo, ["after"]) == {"after": "None:after"}
+    error = results.pop("big")
+    assert isinstance(error, IngestError) and error.code == "too_complex"
+    assert "256 MB" in error.message
+    assert results == {"a": "done:a", "b": "done:b"}
+
+
+def test_workers_are_long_lived():
+    with WorkerPool(2) as pool:
+        pids = set(_run(pool, worker_tasks.pid, [f"f{i}" for i in range(12)]).values())
+        assert pids == set(pool.pids()) and len(pids) == 2
+        assert os.getpid() not in pids
+
+
+def test_killing_a_worker_mid_batch_loses_no_file(junior_spec):
+    from screener.screen import screen_files
+    from tests.conftest import SAMPLES
+
+    files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.iterdir()) if p.suffix != ".yaml"]
+    killed = []
+
+    def kill_one(done: int, total: int, name: str) -> None:
+        if done == 3:
+            victim = pool.pids()[0]
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+
+    with WorkerPool(2) as pool:
+        results = screen_files(junior_spec, files, progress=kill_one, pool=pool)
+        assert killed and killed[0] not in pool.pids() and pool.replaced == 1
+    assert [c.source for c in results] == [name for name, _ in files]
+    assert {c.status for c in results} == {"ok", "needs_review"}  # no file was blamed
+    serial = [screen_files(junior_spec, [f], workers=1)[0] for f in files]
+    assert [c.score for c in results] == [c.score for c in serial]

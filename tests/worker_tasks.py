@@ -1,0 +1,34 @@
+"""Task functions for the worker-pool tests (importable by name inside a worker)."""
+
+from __future__ import annotations
+
+import os
+import time
+
+
+def echo(context: object, name: str) -> str:
+    return f"{context}:{name}"
+
+
+def sleep_if_stuck(context: object, name: str) -> str:
+    if name.startswith("stuck"):
+        time.sleep(30)
+    return f"done:{name}"
+
+
+def crash_if_bad(context: object, name: str) -> str:
+    if name.startswith("bad"):
+        os._exit(3)  # like a parser segfault: no reply, the process is gone
+    return f"done:{name}"
+
+
+def inflate_if_big(context: object, name: str) -> str:
+    if name.startswith("big"):
+        blocks = [bytearray(64 * 2**20) for _ in range(64)]  # 4 GiB: over any cap
+        return str(len(blocks))
+    return f"done:{name}"
+
+
+def pid(context: object, name: str) -> int:
+    time.sleep(0.05)
+    return os.getpid()
