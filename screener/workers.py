@@ -23,8 +23,10 @@ import multiprocessing
 import os
 import pickle
 import resource
+import sys
 import threading
 import time
+import types
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -128,7 +130,8 @@ class WorkerPool:
     def _start(self) -> _Worker:
         receiver, sender = self._context.Pipe(duplex=True)
         process = self._context.Process(target=_serve, args=(sender, self.memory_mb), daemon=True)
-        process.start()
+        with _main_hidden():
+            process.start()
         sender.close()
         return _Worker(process, receiver)
 
@@ -194,6 +197,23 @@ class WorkerPool:
         worker.conn.close()
         self._workers[self._workers.index(worker)] = _ready(self._start())
         self.replaced += 1
+
+
+@contextmanager
+def _main_hidden() -> Iterator[None]:
+    """Start a worker without it re-running the caller's main script.
+
+    multiprocessing makes each new process import ``__main__`` again by path (for
+    Streamlit or pytest, their whole command-line tool: slow, and memory the cap then
+    counts). Workers run only screener functions named by module, so during the start
+    ``__main__`` is a blank module and nothing is re-imported.
+    """
+    real = sys.modules["__main__"]
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        sys.modules["__main__"] = real
 
 
 def _ready(worker: _Worker) -> _Worker:
