@@ -7,12 +7,15 @@ a crashing parser) is replaced and its file reported. Tasks queued behind the on
 failed are handed to a fresh worker, never lost. A task's result is whatever its function
 returns *inside* the worker, after that function has applied every cap.
 
-Start method: ``forkserver``. Workers fork from a small single-threaded server that has
-imported screener once, so starting or replacing a worker costs a few milliseconds, and
-none of them inherits the caller's threads (``fork`` from a threaded process, such as
-Streamlit's, can deadlock; Python 3.12 warns about it) or the caller's memory (other
-users' uploads never sit in a process that parses a hostile file). ``spawn`` would give
-the same isolation but re-import everything (about 0.5 s here) per worker.
+Start method, chosen per worker: ``fork`` when the caller has a single thread (the CLI,
+the benchmarks), ``forkserver`` when it has more (Streamlit serves each session in a
+thread). ``fork`` starts a worker in about a millisecond with everything imported; from
+a threaded process it can deadlock on a lock another thread held (Python 3.12 warns
+about it). ``forkserver`` workers fork from a small single-threaded server that imported
+screener once (about 0.4 s, the first time only), so a replacement still costs
+milliseconds, and they never inherit the app's threads or memory (other sessions'
+uploads never sit in a process that parses a hostile file). ``spawn`` would re-import
+everything for every worker.
 """
 
 from __future__ import annotations
@@ -71,8 +74,6 @@ class WorkerPool:
         self.size = max(1, size or os.cpu_count() or 1)
         self.memory_mb = memory_mb
         self.lock = threading.Lock()  # one batch at a time
-        self._context = multiprocessing.get_context("forkserver")
-        self._context.set_forkserver_preload(PRELOAD)
         self._workers: list[_Worker] = []
         self.replaced = 0  # workers killed or crashed and replaced (for tests and figures)
 
@@ -128,8 +129,9 @@ class WorkerPool:
         self._workers += [_ready(worker) for worker in started]
 
     def _start(self) -> _Worker:
-        receiver, sender = self._context.Pipe(duplex=True)
-        process = self._context.Process(target=_serve, args=(sender, self.memory_mb), daemon=True)
+        context = _start_method()
+        receiver, sender = context.Pipe(duplex=True)
+        process = context.Process(target=_serve, args=(sender, self.memory_mb), daemon=True)
         with _main_hidden():
             process.start()
         sender.close()
@@ -197,6 +199,14 @@ class WorkerPool:
         worker.conn.close()
         self._workers[self._workers.index(worker)] = _ready(self._start())
         self.replaced += 1
+
+
+def _start_method() -> Any:
+    if threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
 
 
 @contextmanager

@@ -81,3 +81,20 @@ def test_killing_a_worker_mid_batch_loses_no_file(junior_spec):
     assert {c.status for c in results} == {"ok", "needs_review"}  # no file was blamed
     serial = [screen_files(junior_spec, [f], workers=1)[0] for f in files]
     assert [c.score for c in results] == [c.score for c in serial]
+
+
+def test_start_method_fork_alone_forkserver_with_threads():
+    import threading
+
+    with WorkerPool(1) as pool:  # this thread alone: forked from us
+        assert set(_run(pool, worker_tasks.parent_pid, ["a"]).values()) == {os.getpid()}
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        with WorkerPool(1) as pool:  # another thread running: forked from the fork server
+            [parent] = _run(pool, worker_tasks.parent_pid, ["a"]).values()
+    finally:
+        release.set()
+        other.join()
+    assert parent != os.getpid()

@@ -32,3 +32,7 @@ def inflate_if_big(context: object, name: str) -> str:
 def pid(context: object, name: str) -> int:
     time.sleep(0.05)
     return os.getpid()
+
+
+def parent_pid(context: object, name: str) -> int:
+    return os.getppid()
