@@ -60,3 +60,27 @@ def test_scored_view_has_every_part_or_is_absent(junior_spec):
     unscored = [c for c in results if c.status != "ok"]
     assert unscored and all(c.scored is None for c in unscored)
     assert Candidate("C-1", "x", "error", "0" * 64).scored is None
+
+
+def test_hostile_files_in_one_batch_get_their_reasons_and_harm_no_other(toy_spec):
+    from screener.ingest import Limits
+    from tests import hostile
+
+    good = b"Jane Doe\nSKILLS\nPython, SQL\nEXPERIENCE\n- Built REST APIs in Python"
+    files = [
+        ("laughs.docx", hostile.docx_with_part("word/document.xml", hostile.BILLION_LAUGHS)),
+        ("good.txt", good),
+        ("locked.pdf", hostile.pdf_with_text(password="secret")),
+        ("cv.exe.pdf", b"MZ\x90\x00" + b"\x00" * 200),
+        ("huge.txt", b"Python " * 12000),
+        ("cv.pdf", hostile.pdf_with_text()),
+    ]
+    results = screen_files(toy_spec, files, limits=Limits(max_bytes=60_000))
+    assert [(c.source, c.status, c.error_code) for c in results] == [
+        ("laughs.docx", "error", "unsafe"),
+        ("good.txt", "ok", None),
+        ("locked.pdf", "error", "encrypted"),
+        ("cv.exe.pdf", "error", "unsupported_format"),
+        ("huge.txt", "error", "too_large"),
+        ("cv.pdf", "ok", None),
+    ]
