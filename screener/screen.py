@@ -5,7 +5,7 @@ The app, the CLI and the benchmarks all call `screen_files` (or `screen_files_as
 files ``(name, bytes)`` -> de-duplication by content (SHA-256; the first name is kept)
 -> the cache, when the caller keeps one -> warm sandboxed workers (`screener.workers`)
 that check the caps, extract, match, score and plan each file -> results in input order,
-with ``progress(done, total, name)`` called as each file finishes.
+with ``progress(done, total, name)`` called as files finish (at most once per 1%).
 """
 
 from __future__ import annotations
@@ -135,13 +135,14 @@ def _stream(
         Task(_screen_task, (name, data, limits, transform), name, limits.timeout_s)
         for name, data in files
     ]
+    step = max(1, len(files) // 100)  # a progress call per 1%: redrawing a bar costs ~1 ms
     with _borrow(pool, workers, limits) as workers_pool:
         outcomes = workers_pool.run(tasks, (spec.fingerprint, spec))
         for done, (index, outcome) in enumerate(outcomes, start=1):
             name, data = files[index]
             if isinstance(outcome, IngestError):  # the worker died or timed out on this file
                 outcome = transform(failed(outcome, data))
-            if progress:
+            if progress and (done % step == 0 or done == len(files)):
                 progress(done, len(files), name)
             yield index, outcome
 
