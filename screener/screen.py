@@ -19,7 +19,7 @@ from typing import TypeVar
 from screener.candidate import Candidate, candidate_id, failed, rank_key, ranked
 from screener.document import Document
 from screener.errors import IngestError
-from screener.ingest import DEFAULT_LIMITS, Limits, ingest_bytes, ingest_here
+from screener.ingest import DEFAULT_LIMITS, Limits, Progress, ingest_bytes, ingest_here
 from screener.interview import plan_interview
 from screener.match import compile_matcher
 from screener.score import score
@@ -32,7 +32,6 @@ __all__ = [
     "rank_key", "ranked", "rescore", "screen_files", "screen_files_as", "screen_one",
 ]  # fmt: skip
 
-Progress = Callable[[int, int, str], None]
 ScreeningCache = MutableMapping[tuple[str, str], Candidate]  # (spec fingerprint, sha256)
 T = TypeVar("T")
 
