@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         choices=(
             "all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap", "redact",
-            "quality", "pdf-text", "screenings", "pdfs",
+            "quality", "pdf-text", "screenings", "pdfs", "draft",
         ),
     )  # fmt: skip
     parser.add_argument("paths", nargs="*")
@@ -318,6 +318,11 @@ def main(argv: list[str] | None = None) -> int:
         from screener.bench_redact import main as bench_redact
 
         bench_redact()
+        return 0
+    if args.what == "draft":  # SkillSpan postings from ../shared/corpora, like "redact"
+        from screener.bench_draft import main as bench_draft
+
+        bench_draft()
         return 0
     spec = load_spec(SPEC)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")

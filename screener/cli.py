@@ -81,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     show.set_defaults(handler=_spec_show)
     schema = spec_commands.add_parser("schema", help="print the role spec JSON Schema")
     schema.set_defaults(handler=_spec_schema)
+    draft = spec_commands.add_parser("draft", help="draft a role spec from a job description")
+    draft.add_argument("job", metavar="JOB", help="job description (.txt .md .pdf .docx)")
+    draft.add_argument("--title", help="the role's title (default: found in the posting)")
+    draft.add_argument("--templates", help="red-flag and interview templates YAML")
+    draft.add_argument("--out", help="write the spec here instead of stdout")
+    draft.set_defaults(handler=_spec_draft)
 
     _add_screen_commands(commands)
     _add_screenings_commands(commands)
@@ -495,4 +501,37 @@ def _spec_show(args: argparse.Namespace) -> int:
 
 def _spec_schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _spec_draft(args: argparse.Namespace) -> int:
+    """Draft a spec from a job description; exit 2 when it cannot be read or drafted."""
+    from pathlib import Path
+
+    from screener.draft import draft_document, draft_yaml, load_templates
+    from screener.errors import ScreenerError
+
+    try:
+        templates = load_templates(args.templates) if args.templates else None
+        data = Path(args.job).read_bytes()
+        draft = draft_document(data, args.job, title=args.title, templates=templates)
+    except OSError as exc:
+        print(f"{args.job}: cannot read file: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except ScreenerError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    text = draft_yaml(draft)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        spec = draft.spec
+        print(
+            f"{args.out}: {spec.title}: {len(spec.hard_skills)} hard skills "
+            f"({sum(s.must_have for s in spec.hard_skills)} must-have), "
+            f"{sum(len(c.tools) for c in spec.tools)} tools, {len(spec.soft_skills)} soft skills, "
+            f"{len(spec.interview.rounds)} interview rounds",
+            file=sys.stderr,
+        )
+    else:
+        sys.stdout.write(text)
     return 0

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -209,10 +209,16 @@ def _dots(word: str) -> str:
     return word
 
 
+class HasMatchables(Protocol):
+    """A role spec, or anything else with items to match (the skills catalogue)."""
+
+    def matchables(self) -> Iterator[tuple[str, str, Matchable]]: ...
+
+
 class Matcher:
     """A role spec compiled for fast matching. Build with `compile_matcher`."""
 
-    def __init__(self, spec: RoleSpec) -> None:
+    def __init__(self, spec: HasMatchables) -> None:
         self.items: list[tuple[str, str, Matchable]] = list(spec.matchables())
         self._exact: dict[str, list[_Entry]] = {}
         self._sizes: dict[str, tuple[int, ...]] = {}  # first word -> alias lengths, longest first

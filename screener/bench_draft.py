@@ -1,0 +1,157 @@
+"""Benchmark: drafting role specs from real job postings (SkillSpan dev split).
+
+``python -m screener.bench draft`` prints catalogue coverage of the annotated knowledge
+spans (and the commonest spans it does not know), how many known spans the drafted spec
+holds (recall), how many drafted skills and tools overlap an annotated span (precision),
+and the drafting time of a 2-page posting with the compiled catalogue cached.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import Counter
+from dataclasses import dataclass
+
+from screener.catalogue import SOFT, Catalogue, default_catalogue
+from screener.corpora import CorporaMissing, Posting, skillspan_postings
+from screener.draft import DraftError, draft_spec
+
+
+@dataclass(frozen=True)
+class DraftFigures:
+    spans: int
+    known: int
+    recalled: int
+    drafted: int
+    overlapping: int
+    missing: list[tuple[str, int]]
+    failures: int
+
+    @property
+    def coverage(self) -> float:
+        return self.known / self.spans if self.spans else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.known if self.known else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.overlapping / self.drafted if self.drafted else 0.0
+
+
+def span_entry(catalogue: Catalogue, span: str) -> str | None:
+    """The catalogue entry an annotated span names, if any (read as a skills-list line)."""
+    found = catalogue.matcher.match([span], ["skills"]).found()
+    return found[0].name if found else None
+
+
+def measure(postings: list[Posting], catalogue: Catalogue) -> DraftFigures:
+    spans = known = recalled = drafted = overlapping = failures = 0
+    missing: Counter[str] = Counter()
+    for posting in postings:
+        try:
+            spec = draft_spec(posting.text, catalogue=catalogue).spec
+        except DraftError:
+            failures += 1
+            spec = None
+        names = set() if spec is None else {name for _, _, name in _items(spec)}
+        for span in posting.spans("knowledge"):
+            spans += 1
+            entry = span_entry(catalogue, span)
+            if entry is None:
+                missing[span.casefold()] += 1
+                continue
+            known += 1
+            recalled += entry in names
+        annotated = [s.casefold() for s in posting.spans("knowledge") + posting.spans("skill")]
+        lines = posting.text.splitlines()
+        found = catalogue.find_in(lines).by_name()
+        for kind, _, name in _items(spec) if spec else ():
+            if kind == "soft":
+                continue
+            drafted += 1
+            hits = found[name].hits
+            overlapping += any(
+                hit.matched.casefold() in span or span in hit.matched.casefold()
+                for hit in hits
+                for span in annotated
+            )
+    return DraftFigures(
+        spans, known, recalled, drafted, overlapping, missing.most_common(15), failures
+    )
+
+
+def _items(spec: object) -> list[tuple[str, str, str]]:
+    from screener.spec import RoleSpec
+
+    assert isinstance(spec, RoleSpec)
+    return [(kind, cat, item.name) for kind, cat, item in spec.matchables() if kind != "practical"]
+
+
+def draft_seconds(text: str, repeats: int = 7) -> float:
+    """Median wall time of drafting ``text`` (the catalogue already compiled)."""
+    default_catalogue()
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        draft_spec(text)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def two_page_posting(postings: list[Posting]) -> str:
+    """About two pages (~1,000 words) of real posting text."""
+    words: list[str] = []
+    lines: list[str] = []
+    for posting in postings:
+        for line in posting.text.splitlines():
+            lines.append(line)
+            words += line.split()
+            if len(words) >= 1000:
+                return "\n".join(lines)
+    return "\n".join(lines)
+
+
+def main() -> None:
+    try:
+        dev = skillspan_postings("dev")
+    except CorporaMissing as exc:
+        print(f"draft benchmark skipped: {exc}")
+        return
+    start = time.perf_counter()
+    default_catalogue.cache_clear()
+    catalogue = default_catalogue()
+    compile_s = time.perf_counter() - start
+    print(
+        f"catalogue: {len(catalogue.entries)} entries "
+        f"({sum(e.category == SOFT for e in catalogue.entries)} soft skills), "
+        f"loaded and compiled in {compile_s * 1000:.0f} ms (once per process)"
+    )
+    figures = measure(dev, catalogue)
+    print(f"SkillSpan dev: {len(dev)} postings, {figures.spans} annotated knowledge spans")
+    print(
+        f"  catalogue coverage: {figures.known} spans name a catalogue entry "
+        f"({figures.coverage:.1%}); {figures.spans - figures.known} do not"
+    )
+    print(
+        f"  recall: {figures.recalled}/{figures.known} known spans are in the draft "
+        f"({figures.recall:.1%})"
+    )
+    print(
+        f"  precision: {figures.overlapping}/{figures.drafted} drafted skills and tools "
+        f"overlap an annotated span ({figures.precision:.1%})"
+    )
+    print(f"  postings that could not be drafted: {figures.failures}")
+    print(
+        "  commonest spans the catalogue does not know: "
+        + ", ".join(f"{span} ({n})" for span, n in figures.missing)
+    )
+    text = two_page_posting(dev)
+    seconds = draft_seconds(text)
+    print(f"drafting a {len(text.split())}-word posting: {seconds * 1000:.1f} ms (median of 7)")
+
+
+if __name__ == "__main__":
+    main()
