@@ -26,7 +26,8 @@ from screener.errors import SpecError
 from screener.match import Matcher, MatchResult
 from screener.spec import Matchable, ShortText, format_path, normalise_alias
 
-ToolCategoryName = Literal[
+Category = Literal[
+    # the tool categories (drafted into a spec's tools)
     "Programming Languages",
     "Databases",
     "Version Control",
@@ -40,11 +41,15 @@ ToolCategoryName = Literal[
     "Design",
     "Project Tools",
     "Data and ML",
+    # drafted as hard skills
+    "Frameworks",
+    "Methods",
+    "Domains",
+    "Spoken Languages",
+    "Soft Skills",
 ]
-SkillCategoryName = Literal["Frameworks", "Methods", "Domains", "Spoken Languages"]
-Category = ToolCategoryName | SkillCategoryName | Literal["Soft Skills"]
-TOOL_CATEGORIES: tuple[str, ...] = get_args(ToolCategoryName)
-SKILL_CATEGORIES: tuple[str, ...] = get_args(SkillCategoryName)
+TOOL_CATEGORIES: tuple[str, ...] = get_args(Category)[:13]
+SKILL_CATEGORIES: tuple[str, ...] = get_args(Category)[13:17]
 SOFT = "Soft Skills"
 ASKED_CATEGORIES = frozenset({"Domains", "Spoken Languages"})
 KIND = "catalogue"  # the matcher's item kind: never fuzzy-matched

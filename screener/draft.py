@@ -80,6 +80,7 @@ _MUST = re.compile(
 )
 _EMPHASIS = re.compile(r"\bstrong|\bexpert|\bdeep\b|\bextensive|\bproficien|\bexcellent", re.I)
 _ANY_OF = re.compile(r"\bor\b|\bone of\b|\bany of\b|\beither\b|/", re.IGNORECASE)
+_MARKUP = re.compile(r"\*\*|__|`")
 _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]+|\d{1,2}[.)])\s*")
 _FIELD = re.compile(
     r"^(job title|title|position|role|location|type|employment type|job type|level)\s*:\s*(.+)$",
@@ -200,9 +201,13 @@ def posting_lines(text: str) -> list[PostingLine]:
         stripped = raw.strip()
         if not stripped:
             continue
+        markdown_heading = stripped.startswith("#")
+        stripped = _MARKUP.sub("", stripped.lstrip("#")).strip()
         bullet = bool(_BULLET.match(stripped))
         line = _BULLET.sub("", stripped).strip() if bullet else stripped
         heading_kind = None if bullet else _heading_kind(line)
+        if markdown_heading and heading_kind is None:
+            heading_kind = _heading_kind(line + ":") or "other"
         if heading_kind is not None:
             kind = heading_kind
         # A lead-in ("Here's what you can expect:") or a category name in a tools list
@@ -564,8 +569,9 @@ def _rounds(templates: Templates, text: str) -> list[dict[str, Any]]:
     lowered = text.lower()
     named = [r for r in templates.rounds if any(c.lower() in lowered for c in r.cues)]
     chosen = sorted(named, key=lambda r: not r.default)[:3]
+    wanted = 2 if named else 3  # nothing named: the default process
     for template in templates.rounds:
-        if len(chosen) >= 2:
+        if len(chosen) >= wanted:
             break
         if template.default and template not in chosen:
             chosen.append(template)

@@ -45,3 +45,24 @@ def test_python_dash_m_entry_point():
 
 def test_no_command_is_usage_error(capsys):
     assert main([]) == 2
+
+
+def test_draft_writes_a_spec_that_validates(tmp_path, capsys):
+    out = tmp_path / "drafted.yaml"
+    job = FIXTURES / "posting_backend.md"
+    assert main(["spec", "draft", str(job), "--title", "API Developer", "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith(f"{out}: API Developer: 13 hard skills (6 must-have), 3 tools")
+    assert main(["spec", "validate", str(out)]) == 0
+    assert "# line " in out.read_text()
+
+
+def test_draft_to_stdout_and_errors(tmp_path, capsys):
+    assert main(["spec", "draft", str(FIXTURES / "posting_backend.md")]) == 0
+    assert "title: Backend Developer" in capsys.readouterr().out
+    assert main(["spec", "draft", str(tmp_path / "missing.txt")]) == 2
+    assert "missing.txt: cannot read file" in capsys.readouterr().err
+    empty = tmp_path / "bake.txt"
+    empty.write_text("We bake bread.\n")
+    assert main(["spec", "draft", str(empty)]) == 2
+    assert capsys.readouterr().err.startswith(f"{empty}: no skill, tool or technology")
