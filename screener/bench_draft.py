@@ -17,6 +17,8 @@ from screener.catalogue import SOFT, Catalogue, default_catalogue
 from screener.corpora import CorporaMissing, Posting, skillspan_postings
 from screener.draft import DraftError, draft_spec
 
+AREAS = frozenset({"Methods", "Domains", "Spoken Languages"})
+
 
 @dataclass(frozen=True)
 class DraftFigures:
@@ -27,6 +29,9 @@ class DraftFigures:
     overlapping: int
     missing: list[tuple[str, int]]
     failures: int
+    tech_drafted: int = 0  # languages, frameworks and tools (not methods, domains, languages)
+    tech_overlapping: int = 0
+    unannotated: int = 0  # drafted items not overlapping, found only in sentences with no span
 
     @property
     def coverage(self) -> float:
@@ -49,6 +54,7 @@ def span_entry(catalogue: Catalogue, span: str) -> str | None:
 
 def measure(postings: list[Posting], catalogue: Catalogue) -> DraftFigures:
     spans = known = recalled = drafted = overlapping = failures = 0
+    tech_drafted = tech_overlapping = unannotated = 0
     missing: Counter[str] = Counter()
     for posting in postings:
         try:
@@ -67,19 +73,38 @@ def measure(postings: list[Posting], catalogue: Catalogue) -> DraftFigures:
             recalled += entry in names
         annotated = [s.casefold() for s in posting.spans("knowledge") + posting.spans("skill")]
         lines = posting.text.splitlines()
+        bare = {
+            number
+            for number, sentence in enumerate(posting.sentences, start=1)
+            if not any(t != "O" for t in sentence.tags_knowledge + sentence.tags_skill)
+        }
         found = catalogue.find_in(lines).by_name()
         for kind, _, name in _items(spec) if spec else ():
             if kind == "soft":
                 continue
-            drafted += 1
             hits = found[name].hits
-            overlapping += any(
+            overlaps = any(
                 hit.matched.casefold() in span or span in hit.matched.casefold()
                 for hit in hits
                 for span in annotated
             )
+            drafted += 1
+            overlapping += overlaps
+            unannotated += not overlaps and all(hit.line in bare for hit in hits)
+            if catalogue.by_name[name].category not in AREAS:
+                tech_drafted += 1
+                tech_overlapping += overlaps
     return DraftFigures(
-        spans, known, recalled, drafted, overlapping, missing.most_common(15), failures
+        spans,
+        known,
+        recalled,
+        drafted,
+        overlapping,
+        missing.most_common(15),
+        failures,
+        tech_drafted,
+        tech_overlapping,
+        unannotated,
     )
 
 
@@ -142,6 +167,17 @@ def main() -> None:
     print(
         f"  precision: {figures.overlapping}/{figures.drafted} drafted skills and tools "
         f"overlap an annotated span ({figures.precision:.1%})"
+    )
+    print(
+        f"    of which languages, frameworks and tools: {figures.tech_overlapping}/"
+        f"{figures.tech_drafted} ({figures.tech_overlapping / max(1, figures.tech_drafted):.1%}); "
+        "methods, domains and spoken languages: "
+        f"{figures.overlapping - figures.tech_overlapping}/"
+        f"{figures.drafted - figures.tech_drafted}"
+    )
+    print(
+        f"    {figures.unannotated} of the {figures.drafted - figures.overlapping} that do not "
+        "overlap are named only in sentences with no annotated span at all"
     )
     print(f"  postings that could not be drafted: {figures.failures}")
     print(

@@ -47,7 +47,7 @@ from screener.spec import (
 
 Strength = Literal["must", "nice", "core", "mention"]
 Kind = Literal[
-    "title", "about", "responsibilities", "requirements", "nice", "perks", "faq", "tools", "other"
+    "about", "responsibilities", "requirements", "nice", "perks", "legal", "faq", "tools", "other"
 ]
 _HEADING_PATTERNS: tuple[tuple[Kind, str], ...] = (
     ("nice", r"nice[- ]to[- ]have|preferred|bonus|desirable|plus|extra credit"),
@@ -78,6 +78,31 @@ _MUST = re.compile(
     r"\bextensive\b|\bexperience (with|in|of)\b|\bknowledge of\b|\bhands[- ]on\b",
     re.IGNORECASE,
 )
+# Lines about the package or the law, wherever they stand: never a skill the role asks for.
+_PERK_LINE = re.compile(
+    r"\bbenefits?\b|\bpension|annual leave|\bholidays?\b|\bvacation|\bdental\b|"
+    r"health ?(care|insurance)|life insurance|employee assistance|parental leave|"
+    r"\bgym\b|stock options|\bperks?\b|salary|compensation package|cycle to work",
+    re.IGNORECASE,
+)
+_LEGAL_LINE = re.compile(
+    r"equal opportunit|reasonable adjustments?|\bsponsor|authori[sz]ation to work|"
+    r"employment authori[sz]ation|regardless of|protected (characteristic|veteran)|"
+    r"\bveterans?\b|disabilit|privacy (policy|notice)|right to work|background check",
+    re.IGNORECASE,
+)
+_APPLY_LINE = re.compile(
+    r"\bapply\b|\bapplications? (must|should)|curriculum vitae|cover letter|"
+    r"recruitment (system|process)|send (us )?your (cv|resume)",
+    re.IGNORECASE,
+)
+_PEOPLE = re.compile(
+    r"\s*(engineers?|engineering|developers?|devs?|designers?|managers?|experts?|teams?|"
+    r"analysts?|masters?|specialists?|architects?|consultants?|leads?|owners?)\b",
+    re.IGNORECASE,
+)
+_AREA_CATEGORIES = frozenset({"Methods", "Domains", "Spoken Languages"})
+_COMPANY_VOICE = re.compile(r"^(we|we're|we are|our|at <organization>)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"\bstrong|\bexpert|\bdeep\b|\bextensive|\bproficien|\bexcellent", re.I)
 _ANY_OF = re.compile(r"\bor\b|\bone of\b|\bany of\b|\beither\b|/", re.IGNORECASE)
 _MARKUP = re.compile(r"\*\*|__|`")
@@ -170,7 +195,8 @@ class PostingLine:
     number: int  # 1-based, in the text given
     text: str  # bullet marks removed
     kind: Kind
-    heading: bool
+    heading: bool  # a section heading, lead-in or label: not itself a duty or requirement
+    names_skills: bool = True  # False for lead-ins, category labels and bare job titles
 
 
 @dataclass(frozen=True)
@@ -215,10 +241,33 @@ def posting_lines(text: str) -> list[PostingLine]:
         lead_in = not bullet and line.endswith(":") and not _FIELD.match(line)
         label = kind == "tools" and line.casefold() in _CATEGORY_NAMES
         if line:
+            label = lead_in or label or _job_title(line)
             out.append(
-                PostingLine(number, line, kind, heading_kind is not None or lead_in or label)
+                PostingLine(
+                    number,
+                    line,
+                    _line_kind(line, kind),
+                    heading_kind is not None or label,
+                    not label,
+                )
             )
     return out
+
+
+def _line_kind(line: str, section: Kind) -> Kind:
+    if len(line.split()) > 40:  # a whole pasted paragraph: only its section says anything
+        return section
+    if _LEGAL_LINE.search(line) or _APPLY_LINE.search(line):
+        return "legal"
+    if section not in ("requirements", "nice") and _PERK_LINE.search(line):
+        return "perks"
+    return section
+
+
+def _job_title(line: str) -> bool:
+    """A short line naming a role ("Full Stack Developer"): a title, not an ask."""
+    words = line.split()
+    return len(words) <= 5 and bool(_ROLE_NOUN.search(line)) and not line.endswith(".")
 
 
 def _heading_kind(line: str) -> Kind | None:
@@ -232,7 +281,16 @@ def _heading_kind(line: str) -> Kind | None:
     return None
 
 
+def _names_people(hit: Hit) -> bool:
+    """The match is followed by a role noun: it names colleagues, not a skill."""
+    at = hit.evidence.find(hit.matched)
+    return at >= 0 and bool(_PEOPLE.match(hit.evidence[at + len(hit.matched) :]))
+
+
 def _asks(line: PostingLine) -> bool:
+    """Does the line ask for something (not describe the company or team)?"""
+    if _COMPANY_VOICE.match(line.text):
+        return False
     return line.kind in ("requirements", "nice") or line_strength(line) in ("must", "nice")
 
 
@@ -292,7 +350,7 @@ class _Found:
 
 
 def _found_skills(lines: Sequence[PostingLine], catalogue: Catalogue) -> list[_Found]:
-    """Catalogue entries named outside headings, in order of first mention.
+    """Catalogue entries named (not in labels or bare titles), in order of first mention.
 
     Perks and hiring FAQs talk about the job, not what it asks for: only soft skills
     count there.
@@ -304,13 +362,15 @@ def _found_skills(lines: Sequence[PostingLine], catalogue: Catalogue) -> list[_F
         hits = [
             (hit, line)
             for hit in item.hits
-            if not (line := lines[hit.line - 1]).heading
-            and line.kind != "perks"
+            if (line := lines[hit.line - 1]).names_skills
+            and line.kind not in ("perks", "legal")
             and (soft or line.kind != "faq")
         ]
         entry = catalogue.by_name[item.name]
         if entry.drafted_only_when_asked:
             hits = [(hit, line) for hit, line in hits if _asks(line)]
+        if entry.category in _AREA_CATEGORIES:  # "our QA engineer", "DevOps team": people
+            hits = [(hit, line) for hit, line in hits if not _names_people(hit)]
         if hits:
             found.append(_Found(entry, hits))
     return sorted(found, key=lambda f: min(h.line for h, _ in f.hits))
