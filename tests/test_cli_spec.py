@@ -52,7 +52,7 @@ def test_draft_writes_a_spec_that_validates(tmp_path, capsys):
     job = FIXTURES / "posting_backend.md"
     assert main(["spec", "draft", str(job), "--title", "API Developer", "--out", str(out)]) == 0
     err = capsys.readouterr().err
-    assert err.startswith(f"{out}: API Developer: 13 hard skills (6 must-have), 3 tools")
+    assert err.startswith(f"{out}: API Developer: 12 hard skills (6 must-have), 3 tools")
     assert main(["spec", "validate", str(out)]) == 0
     assert "# line " in out.read_text()
 
