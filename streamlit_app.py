@@ -5,17 +5,27 @@ from __future__ import annotations
 import hashlib
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import streamlit as st
 
-from screener import audit, charts, fairness, review
+from screener import audit, charts, draft_view, fairness, review
 from screener import store as saved
 from screener.audit import AuditLog
 from screener.bulk import Action, bulk_shortlist
 from screener.candidate import STATUSES, Candidate, ranked
-from screener.errors import SpecError
+from screener.draft import (
+    Draft,
+    default_templates_text,
+    draft_document,
+    draft_spec,
+    draft_yaml,
+    parse_templates,
+)
+from screener.errors import ScreenerError, SpecError
 from screener.export import display_name, results_csv, saved_csv, shortlist_csv
+from screener.fit import RoleFit, reads_more_like, role_fit
 from screener.interview import plan_markdown
 from screener.jobad import job_description
 from screener.spec import RoleSpec, load_spec, parse_spec
@@ -28,6 +38,7 @@ BAND_HELP = "strong, possible or weak, from the spec's score thresholds; a band 
 HIDE_UPLOAD_NAMES = "<style>.st-key-resumes [data-testid='stFileChips']{display:none}</style>"
 # wide enough for the weights table's four columns (the recruiter can still drag it)
 SIDEBAR_STYLE = "<style>section[data-testid='stSidebar']{width:430px !important}</style>"
+DRAFTED = "New role (drafted in this session)"
 
 
 def main() -> None:
@@ -38,11 +49,13 @@ def main() -> None:
     state.setdefault("use_samples", False)
     base, active, blind = sidebar_ui()
     st.title(f"Screening: {active.title}")
-    screen_tab, role_tab, fairness_tab = st.tabs(
-        ["Screen candidates", "Role and job description", "Fairness and audit"]
+    screen_tab, role_tab, new_role_tab, fairness_tab = st.tabs(
+        ["Screen candidates", "Role and job description", "New role", "Fairness and audit"]
     )
     with role_tab:
         role_ui(base, active)
+    with new_role_tab:
+        new_role_ui()
     with screen_tab:
         candidates = screen_ui(base, active, blind)
     with fairness_tab:
@@ -62,7 +75,7 @@ def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
     run_id = audit_run(active, candidates)
     status_ui(candidates, blind)
     duplicates_ui(files, blind)
-    shown = ranking_ui(candidates, blind, run_id)
+    shown = ranking_ui(candidates, blind, run_id, fit_notes(active, candidates))
     bulk_ui(candidates, shown, run_id)
     charts_ui(candidates, shown, blind)
     detail_ui(active, candidates, blind)
@@ -81,13 +94,15 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
         st.html(SIDEBAR_STYLE)
         st.header("Role")
         names = sorted(p.name for p in SPECS.glob("*.yaml"))
-        choice = st.selectbox(
-            "Role spec", names, index=names.index("junior_backend_engineer.yaml"), key="spec_file"
-        )
+        drafted = st.session_state.get("drafted_spec")
+        if drafted is not None:
+            names.append(DRAFTED)
+        st.session_state.setdefault("spec_file", "junior_backend_engineer.yaml")
+        choice = st.selectbox("Role spec", names, key="spec_file")
         upload = st.file_uploader(
             "…or upload a role spec (YAML)", type=["yaml", "yml"], key="spec_upload"
         )
-        base = load_spec(SPECS / choice)
+        base = drafted if choice == DRAFTED and drafted else load_spec(SPECS / choice)
         if upload is not None:
             try:
                 base = parse_spec(upload.getvalue().decode("utf-8", "replace"), source=upload.name)
@@ -272,7 +287,12 @@ def duplicates_ui(files: list[tuple[str, bytes]], blind: bool) -> None:
                 "(names hidden in blind mode).")  # fmt: skip
 
 
-def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> list[Candidate]:
+def ranking_ui(
+    candidates: list[Candidate],
+    blind: bool,
+    run_id: int | None,
+    notes: dict[str, str] | None = None,
+) -> list[Candidate]:
     """Filters and the ranked table with shortlist ticks; returns the candidates shown."""
     st.subheader("Ranking")
     f1, f2, f3 = st.columns([2, 1, 3])
@@ -282,6 +302,8 @@ def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> 
         "Status", STATUSES, default=STATUSES, key="statuses", format_func=review.STATUS_LABELS.get
     )
     frame = review.ranking_frame(candidates, st.session_state.shortlist, blind=blind)
+    if notes:  # "reads more like Full-Stack Developer (71 vs 58)"
+        frame["role_fit"] = frame["id"].map(notes).fillna("")
     shown = review.filter_ranking(
         frame, min_score=min_score, must_haves_only=must_only, statuses=statuses
     )
@@ -312,6 +334,7 @@ def ranking_ui(candidates: list[Candidate], blind: bool, run_id: int | None) -> 
                 "Top skills", width="large", help="By the credit they earned, highest first"
             ),
             "id": st.column_config.TextColumn("Id", width="small", help="From the file's content"),
+            "role_fit": st.column_config.TextColumn("Role fit", width="medium"),
         },
     )
     before = st.session_state.shortlist
@@ -393,7 +416,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         st.warning(f"Missing must-have: {missing}")
     for flag in score.red_flags:
         st.error(f"Red flag: {flag.name}: {flag.reason}. Probe: {flag.probe}")
-    tabs = st.tabs(["Why this score", "Skill matches", "Interview plan", "Resume"])
+    tabs = st.tabs(["Why this score", "Skill matches", "Interview plan", "Resume", "Role fit"])
     with tabs[0]:  # a static table, so the long "why" texts wrap
         st.table(
             review.breakdown_table(candidate)
@@ -427,6 +450,8 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     with tabs[3]:
         st.html(review.highlight_legend())
         st.html(review.highlighted_resume(candidate, blind=blind))
+    with tabs[4]:
+        role_fit_ui(spec, candidate)
 
 
 SKILL_COLUMNS = {
@@ -742,6 +767,231 @@ def saved_export_ui(name: str, blind: bool) -> None:
         "text/csv",
         key="download_saved",
     )
+
+
+# ---------------------------------------------------------------- role fit
+@st.cache_resource
+def file_specs() -> dict[str, RoleSpec]:
+    """The role specs in role_specs/, by title."""
+    specs = [load_spec(path) for path in sorted(SPECS.glob("*.yaml"))]
+    return {spec.title: spec for spec in specs}
+
+
+def available_roles(active: RoleSpec) -> dict[str, RoleSpec]:
+    """Every role to compare with: the files, a drafted one, and this screening's spec."""
+    roles = dict(file_specs())
+    drafted = st.session_state.get("drafted_spec")
+    if drafted is not None and drafted.title != active.title:
+        roles[drafted.title if drafted.title not in roles else f"{drafted.title} (drafted)"] = (
+            drafted
+        )
+    roles[active.title] = active
+    return roles
+
+
+@st.cache_data(max_entries=50_000, show_spinner=False)
+def cached_fit(
+    sha256: str, fingerprint: str, role: str, _candidate: Candidate, _spec: RoleSpec
+) -> RoleFit | None:
+    """A candidate's fit for one role, cached by resume content and spec content."""
+    assert _candidate.document is not None
+    return role_fit(_candidate.document, _spec, role)
+
+
+def candidate_fits(active: RoleSpec, candidate: Candidate) -> list[RoleFit]:
+    fits = []
+    for role, spec in available_roles(active).items():
+        if role == active.title and candidate.score is not None:  # the screening's own score
+            score = candidate.score
+            fits.append(RoleFit(role, score.total, score.band, score.must_haves_met))
+        elif fit := cached_fit(candidate.sha256, spec.fingerprint, role, candidate, spec):
+            fits.append(fit)
+    return sorted(fits, key=lambda f: (-f.score, f.role))
+
+
+def fit_notes(active: RoleSpec, candidates: list[Candidate]) -> dict[str, str]:
+    """Candidate id -> "reads more like ..." where another role fits clearly better."""
+    if len(available_roles(active)) < 2:
+        return {}
+    notes = {}
+    for candidate in candidates:
+        if candidate.score is None:
+            continue
+        note = reads_more_like(
+            active.title, candidate.score.total, candidate_fits(active, candidate)
+        )
+        if note:
+            notes[candidate.id] = note
+    return notes
+
+
+def role_fit_ui(active: RoleSpec, candidate: Candidate) -> None:
+    fits = candidate_fits(active, candidate)
+    assert candidate.score is not None
+    note = reads_more_like(active.title, candidate.score.total, fits)
+    if note:
+        st.info(f"This resume {note}.")
+    st.caption("Scores with each role spec: the same matcher and score as screening with it.")
+    st.dataframe(
+        pd.DataFrame(
+            [
+                {
+                    "role": f.role,
+                    "score": round(f.score, 1),
+                    "band": f.band,
+                    "must-haves met": f.must_haves_met,
+                    "this screening": f.role == active.title,
+                }
+                for f in fits
+            ]
+        ),
+        hide_index=True,
+        width="stretch",
+        key="role_fit",
+    )
+
+
+# ---------------------------------------------------------------- new role from a job description
+def new_role_ui() -> None:
+    """Paste or upload a job description, review the drafted spec, use or download it."""
+    st.subheader("Draft a role spec from a job description")
+    left, right = st.columns([3, 2])
+    with left:
+        text = st.text_area("Paste a job description", key="jd_text", height=240)
+    with right:
+        upload = st.file_uploader(
+            "…or upload one (TXT, MD, PDF, DOCX)", type=RESUME_TYPES, key="jd_upload"
+        )
+        title = st.text_input("Title (default: found in the posting)", key="jd_title")
+        templates = st.file_uploader(
+            "Red-flag and interview templates (YAML, optional)",
+            type=["yaml", "yml"],
+            key="jd_templates",
+        )
+        st.download_button(
+            "Download the default templates to edit",
+            default_templates_text(),
+            "draft_templates.yaml",
+            key="jd_templates_download",
+        )
+    if st.button("Draft role spec", key="jd_draft", type="primary"):
+        st.session_state.draft = draft_from_inputs(text, upload, title, templates)
+    draft = st.session_state.get("draft")
+    if draft is None:
+        st.info(
+            "Paste or upload a job description, then draft: every skill, tool and "
+            "requirement it names becomes an editable spec, with the line it came from."
+        )
+        return
+    spec = draft_review_ui(draft)
+    if spec is None:
+        return
+    left, right = st.columns(2)
+    left.button(
+        "Use for this screening", key="jd_use", type="primary", on_click=use_draft, args=(spec,)
+    )
+    right.download_button(
+        "Download drafted spec (YAML)",
+        draft_yaml(Draft(spec, draft.sources, draft.strengths)),
+        file_name=draft_view.file_name(spec),
+        key="jd_download",
+    )
+
+
+def draft_from_inputs(text: str, upload: Any, title: str, templates: Any) -> Draft | None:
+    """The draft, or None with the reason shown."""
+    try:
+        options = {
+            "title": title.strip() or None,
+            "templates": parse_templates(
+                templates.getvalue().decode("utf-8", "replace"), source=templates.name
+            )
+            if templates is not None
+            else None,
+        }
+        if upload is not None:
+            return draft_document(upload.getvalue(), upload.name, **options)
+        return draft_spec(text, source="pasted job description", **options)
+    except SpecError as exc:
+        st.error("\n".join(exc.lines()))
+    except ScreenerError as exc:
+        st.error(str(exc))
+    return None
+
+
+def draft_review_ui(draft: Draft) -> RoleSpec | None:
+    """Editable tables of the draft; returns the edited spec, or None when it is invalid."""
+    spec = draft.spec
+    key = spec.fingerprint
+    st.markdown(f"**{spec.title}** · {spec.level} · {spec.location} · {spec.employment_type}")
+    source = {
+        "line": "Line",
+        "posting_line": st.column_config.TextColumn("Posting line", width="large"),
+    }
+    st.markdown(
+        "**Hard skills** (weights 1-10, must-haves, any-of groups; delete rows you do not want)"
+    )
+    hard = st.data_editor(
+        draft_view.hard_skills_frame(draft),
+        key=f"draft_hard_{key}",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        disabled=draft_view.SOURCE_COLUMNS,
+        column_config={
+            "weight": st.column_config.NumberColumn(min_value=1, max_value=10, step=0.5),
+            **source,
+        },
+    )
+    st.markdown("**Tools** by category")
+    tools = st.data_editor(
+        draft_view.tools_frame(draft),
+        key=f"draft_tools_{key}",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        disabled=draft_view.SOURCE_COLUMNS,
+        column_config=source,
+    )
+    st.markdown("**Soft skills** and the evidence phrases looked for in resumes")
+    soft = st.data_editor(
+        draft_view.soft_skills_frame(draft),
+        key=f"draft_soft_{key}",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        disabled=draft_view.SOURCE_COLUMNS,
+        column_config=source,
+    )
+    st.markdown("**Interview rounds**")
+    rounds = st.data_editor(
+        draft_view.rounds_frame(spec),
+        key=f"draft_rounds_{key}",
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+    )
+    with st.expander("Responsibilities, guidance and red flags"):
+        for i, line in enumerate(spec.responsibilities):
+            where = draft.source_of("responsibilities", str(i))
+            st.markdown(f"- {line}" + (f" *(line {where.line})*" if where else ""))
+        for line in spec.evaluation_guidance + spec.interview.guidance:
+            st.markdown(f"- Guidance: {line}")
+        for flag in spec.red_flags:
+            st.markdown(f"- Red flag: **{flag.name}**: {flag.probe}")
+    try:
+        return draft_view.edited_spec(draft, hard, tools, soft, rounds)
+    except SpecError as exc:
+        st.error(
+            "The edited spec is not valid:\n\n" + "\n".join(f"- {line}" for line in exc.lines())
+        )
+        return None
+
+
+def use_draft(spec: RoleSpec) -> None:
+    """Button callback: screen with the drafted spec (runs before the sidebar is drawn)."""
+    st.session_state.drafted_spec = spec
+    st.session_state.spec_file = DRAFTED
 
 
 # ---------------------------------------------------------------- fairness and audit

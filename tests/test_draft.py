@@ -235,3 +235,22 @@ def test_skillspan_dev_postings_draft_and_keep_recall(corpora_path):
     assert figures.recall >= 0.9
     assert figures.precision >= 0.7
     assert figures.failures <= 3  # postings naming nothing technical
+
+
+@pytest.mark.skipif(not JUNIOR_PAGE.exists(), reason="role_sources not on this machine")
+def test_spec_drafted_from_the_role_page_ranks_labelled_samples():
+    """The samples are labelled for this role: strong fits must rank above the near misses."""
+    import statistics
+
+    import yaml
+
+    spec = draft_spec(JUNIOR_PAGE.read_text(encoding="utf-8")).spec
+    labels = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
+    scores: dict[str, list[float]] = {"strong": [], "possible": [], "weak": []}
+    for name, label in labels.items():
+        candidate = screen_one(spec, name, (SAMPLES / name).read_bytes())
+        if candidate.score is not None and label["band"]:
+            scores[label["band"]].append(candidate.score.total)
+    assert min(scores["strong"]) > max(scores["weak"])
+    strong, possible, weak = (statistics.mean(scores[b]) for b in ("strong", "possible", "weak"))
+    assert strong > possible > weak
