@@ -925,6 +925,8 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
     key = spec.fingerprint
     st.markdown(f"**{spec.title}** · {spec.level} · {spec.location} · {spec.employment_type}")
     source = {
+        "aliases": st.column_config.TextColumn("aliases", width="medium"),
+        "evidence": st.column_config.TextColumn("evidence", width="medium"),
         "line": "Line",
         "posting_line": st.column_config.TextColumn("Posting line", width="large"),
     }

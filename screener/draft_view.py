@@ -16,10 +16,10 @@ from screener.draft import Draft, Source
 from screener.spec import Alias, Matchable, RoleSpec, spec_from_dict
 
 HARD_COLUMNS = [
-    "skill", "weight", "must_have", "any_of", "aliases", "tool_category", "line", "posting_line",
+    "skill", "weight", "must_have", "any_of", "line", "posting_line", "aliases", "tool_category",
 ]  # fmt: skip
-TOOL_COLUMNS = ["category", "tool", "aliases", "line", "posting_line"]
-SOFT_COLUMNS = ["skill", "evidence", "line", "posting_line"]
+TOOL_COLUMNS = ["category", "tool", "line", "posting_line", "aliases"]
+SOFT_COLUMNS = ["skill", "line", "posting_line", "evidence"]
 ROUND_COLUMNS = ["id", "name", "duration_minutes", "optional", "assesses"]
 SOURCE_COLUMNS = ["line", "posting_line"]
 
