@@ -892,7 +892,7 @@ def new_role_ui() -> None:
     )
     right.download_button(
         "Download drafted spec (YAML)",
-        draft_yaml(Draft(spec, draft.sources, draft.strengths)),
+        draft_yaml(Draft(spec, draft.sources)),
         file_name=draft_view.file_name(spec),
         key="jd_download",
     )
@@ -967,11 +967,13 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
     )
     st.markdown("**Interview rounds**")
     rounds = st.data_editor(
-        draft_view.rounds_frame(spec),
+        draft_view.rounds_frame(draft),
         key=f"draft_rounds_{key}",
         num_rows="dynamic",
         hide_index=True,
         width="stretch",
+        disabled=draft_view.SOURCE_COLUMNS,
+        column_config=source,
     )
     with st.expander("Responsibilities, guidance and red flags"):
         for i, line in enumerate(spec.responsibilities):
@@ -980,7 +982,9 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
         for line in spec.evaluation_guidance + spec.interview.guidance:
             st.markdown(f"- Guidance: {line}")
         for flag in spec.red_flags:
-            st.markdown(f"- Red flag: **{flag.name}**: {flag.probe}")
+            where = draft.source_of("red_flags", flag.id)
+            cue = f" *(line {where.line})*" if where else " *(always checked)*"
+            st.markdown(f"- Red flag: **{flag.name}**: {flag.probe}{cue}")
     try:
         return draft_view.edited_spec(draft, hard, tools, soft, rounds)
     except SpecError as exc:

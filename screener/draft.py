@@ -213,7 +213,6 @@ class Draft:
 
     spec: RoleSpec
     sources: dict[str, Source] = field(default_factory=dict)
-    strengths: dict[str, Strength] = field(default_factory=dict)
 
     def source_of(self, section: str, name: str) -> Source | None:
         return self.sources.get(f"{section}/{name}")
@@ -332,7 +331,7 @@ def draft_spec(
         spec = spec_from_dict(data, source=source)
     except SpecError as exc:  # a defect in the drafter or templates, reported with the cause
         raise DraftError(f"{source}: the drafted spec is invalid: {exc}") from exc
-    return Draft(spec, builder.sources, builder.strengths)
+    return Draft(spec, builder.sources)
 
 
 def draft_document(data: bytes, filename: str, **options: Any) -> Draft:
@@ -383,7 +382,6 @@ class _Builder:
         self.soft: list[dict[str, Any]] = []
         self.tools: dict[str, list[dict[str, Any]]] = {}
         self.sources: dict[str, Source] = {}
-        self.strengths: dict[str, Strength] = {}
 
     def add_skills(self, found: list[_Found], lines: Sequence[PostingLine]) -> None:
         groups = _any_of_groups(found)
@@ -397,7 +395,7 @@ class _Builder:
                     base
                     | {"questions": [self.templates.soft_skill_question.format(name=entry.name)]}
                 )
-                self._record("soft_skills", entry.name, source, strength)
+                self._record("soft_skills", entry.name, source)
                 continue
             tool_category = entry.category if entry.category in TOOL_CATEGORIES else None
             as_hard = tool_category is None or tool_category == "Programming Languages"
@@ -413,17 +411,16 @@ class _Builder:
                     skill["tool_category"] = tool_category
                     self.tools.setdefault(tool_category, [])
                 self.hard.append(skill)
-                self._record("hard_skills", entry.name, source, strength)
+                self._record("hard_skills", entry.name, source)
             else:
                 assert tool_category is not None
                 self.tools.setdefault(tool_category, []).append(base)
-                self._record(f"tools/{tool_category}", entry.name, source, strength)
+                self._record(f"tools/{tool_category}", entry.name, source)
         if not self.hard:  # a spec needs one hard skill: promote the first-named tool
             self._promote_first_tool()
 
-    def _record(self, section: str, name: str, source: Source, strength: Strength) -> None:
+    def _record(self, section: str, name: str, source: Source) -> None:
         self.sources[f"{section}/{name}"] = source
-        self.strengths[f"{section}/{name}"] = strength
 
     def _promote_first_tool(self) -> None:
         for category, tools in self.tools.items():
@@ -439,7 +436,6 @@ class _Builder:
                     }
                 )
                 self.sources[f"hard_skills/{tool['name']}"] = self.sources.pop(key)
-                self.strengths[f"hard_skills/{tool['name']}"] = self.strengths.pop(key)
                 return
         if self.soft:  # only soft skills were named: nothing technical to screen on
             raise DraftError("only soft skills were found; add hard skills by hand")
@@ -451,8 +447,17 @@ class _Builder:
         for i, line in enumerate(responsibilities):
             self.sources[f"responsibilities/{i}"] = Source(line.number, line.text)
         guidance = [line for line in lines if _GUIDANCE.match(line.text)]
+        evaluation = [line for line in guidance if not _INTERVIEW_WORDS.search(line.text)]
+        for i, line in enumerate(evaluation):
+            self.sources[f"evaluation_guidance/{i}"] = Source(line.number, line.text)
         rounds = _rounds(self.templates, text)
         round_ids = {r["id"] for r in rounds}
+        flags = _red_flags(self.templates, text, round_ids)
+        cued = [("red_flags", t.id, t.cues) for t in self.templates.red_flags]
+        cued += [("interview.rounds", t.id, t.cues) for t in self.templates.rounds]
+        for section, item_id, cues in cued:
+            if cue := _cue_line(lines, cues):
+                self.sources[f"{section}/{item_id}"] = Source(cue.number, cue.text)
         return {
             **meta,
             "summary": _summary(lines, meta["title"]),
@@ -467,7 +472,7 @@ class _Builder:
             "soft_skills": self.soft[:100],
             "tools": [{"name": name, "tools": tools} for name, tools in self.tools.items()],
             "practical_evidence": self._practical(),
-            "red_flags": _red_flags(self.templates, text, round_ids),
+            "red_flags": flags,
             "interview": {
                 "min_rounds": 2,
                 "max_rounds": len(rounds),
@@ -477,9 +482,7 @@ class _Builder:
                 ],
                 "coding_exercises": self._exercises(),
             },
-            "evaluation_guidance": [
-                _cap(line.text) for line in guidance if not _INTERVIEW_WORDS.search(line.text)
-            ],
+            "evaluation_guidance": [_cap(line.text) for line in evaluation],
             "scoring": _scoring(bool(self.tools), bool(self.soft)),
         }
 
@@ -646,6 +649,15 @@ def _rounds(templates: Templates, text: str) -> list[dict[str, Any]]:
     return [r.model_dump(mode="json", exclude={"cues", "default"}) for r in ordered]
 
 
+def _cue_line(lines: Sequence[PostingLine], cues: Sequence[str]) -> PostingLine | None:
+    """The first posting line with the first of ``cues`` found (cues go strongest first)."""
+    for cue in cues:
+        found = next((line for line in lines if cue.lower() in line.text.lower()), None)
+        if found:
+            return found
+    return None
+
+
 def _red_flags(templates: Templates, text: str, round_ids: set[str]) -> list[dict[str, Any]]:
     lowered = text.lower()
     flags = []
@@ -674,15 +686,22 @@ def _cap(text: str, limit: int = 2000) -> str:
 
 
 # ---------------------------------------------------------------- YAML with source lines
+_COMMENTED = ("responsibilities", "hard_skills", "soft_skills", "red_flags", "evaluation_guidance")
+
+
 def draft_yaml(draft: Draft) -> str:
     """The drafted spec as YAML, each drafted item preceded by its posting line."""
     data = draft.spec.model_dump(mode="json", exclude_defaults=True)
     out = [f"# Drafted by screener from a job description: {draft.spec.title}", ""]
     for key, value in data.items():
-        if key in ("hard_skills", "soft_skills", "responsibilities") and isinstance(value, list):
+        if key in _COMMENTED and isinstance(value, list):
             out.append(f"{key}:")
             for i, item in enumerate(value):
-                name = item["name"] if isinstance(item, dict) else str(i)
+                name = (
+                    str(item.get("name" if key != "red_flags" else "id"))
+                    if isinstance(item, dict)
+                    else str(i)
+                )
                 out += _comment(draft.source_of(key, name))
                 out.append(_indent(_dump([item])))
         elif key == "tools":

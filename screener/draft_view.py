@@ -20,7 +20,7 @@ HARD_COLUMNS = [
 ]  # fmt: skip
 TOOL_COLUMNS = ["category", "tool", "line", "posting_line", "aliases"]
 SOFT_COLUMNS = ["skill", "line", "posting_line", "evidence"]
-ROUND_COLUMNS = ["id", "name", "duration_minutes", "optional", "assesses"]
+ROUND_COLUMNS = ["id", "name", "duration_minutes", "optional", "assesses", "line", "posting_line"]
 SOURCE_COLUMNS = ["line", "posting_line"]
 
 
@@ -80,7 +80,8 @@ def soft_skills_frame(draft: Draft) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=SOFT_COLUMNS)
 
 
-def rounds_frame(spec: RoleSpec) -> pd.DataFrame:
+def rounds_frame(draft: Draft) -> pd.DataFrame:
+    """Rounds; the line is where the posting named the round (blank: a default round)."""
     rows = [
         {
             "id": r.id,
@@ -88,8 +89,9 @@ def rounds_frame(spec: RoleSpec) -> pd.DataFrame:
             "duration_minutes": r.duration_minutes,
             "optional": r.optional,
             "assesses": ", ".join(r.assesses),
+            **_source(draft.source_of("interview.rounds", r.id)),
         }
-        for r in spec.interview.rounds
+        for r in draft.spec.interview.rounds
     ]
     return pd.DataFrame(rows, columns=ROUND_COLUMNS)
 

@@ -220,6 +220,11 @@ def test_junior_backend_page():
     ]
     assert {"REST APIs", "Database design", "Agile"} <= {s.name for s in spec.hard_skills}
     assert "Hackathons" in {p.name for p in spec.practical_evidence}
+    flag = draft.source_of("red_flags", "resistance_to_feedback")
+    assert flag is not None and "show resistance to feedback" in flag.text
+    screening = draft.source_of("interview.rounds", "technical_screening")
+    assert screening is not None and "2-3 rounds" in screening.text
+    assert f"# line {flag.line}: Watch for candidates" in draft_yaml(draft)
     assert not any(s.name == "Adaptability" for s in spec.soft_skills)  # "Flexible work" is a perk
 
 

@@ -27,7 +27,7 @@ def _tables(draft):
         hard_skills_frame(draft),
         tools_frame(draft),
         soft_skills_frame(draft),
-        rounds_frame(draft.spec),
+        rounds_frame(draft),
     )
 
 
