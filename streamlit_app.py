@@ -924,57 +924,17 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
     spec = draft.spec
     key = spec.fingerprint
     st.markdown(f"**{spec.title}** · {spec.level} · {spec.location} · {spec.employment_type}")
-    source = {
-        "aliases": st.column_config.TextColumn("aliases", width="medium"),
-        "evidence": st.column_config.TextColumn("evidence", width="medium"),
-        "line": "Line",
-        "posting_line": st.column_config.TextColumn("Posting line", width="large"),
-    }
     st.markdown(
         "**Hard skills** (weights 1-10, must-haves, any-of groups; delete rows you do not want)"
     )
-    hard = st.data_editor(
-        draft_view.hard_skills_frame(draft),
-        key=f"draft_hard_{key}",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        disabled=draft_view.SOURCE_COLUMNS,
-        column_config={
-            "weight": st.column_config.NumberColumn(min_value=1, max_value=10, step=0.5),
-            **source,
-        },
-    )
+    weight = {"weight": st.column_config.NumberColumn(min_value=1, max_value=10, step=0.5)}
+    hard = draft_table_ui(draft_view.hard_skills_frame(draft), f"draft_hard_{key}", weight)
     st.markdown("**Tools** by category")
-    tools = st.data_editor(
-        draft_view.tools_frame(draft),
-        key=f"draft_tools_{key}",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        disabled=draft_view.SOURCE_COLUMNS,
-        column_config=source,
-    )
+    tools = draft_table_ui(draft_view.tools_frame(draft), f"draft_tools_{key}")
     st.markdown("**Soft skills** and the evidence phrases looked for in resumes")
-    soft = st.data_editor(
-        draft_view.soft_skills_frame(draft),
-        key=f"draft_soft_{key}",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        disabled=draft_view.SOURCE_COLUMNS,
-        column_config=source,
-    )
+    soft = draft_table_ui(draft_view.soft_skills_frame(draft), f"draft_soft_{key}")
     st.markdown("**Interview rounds**")
-    rounds = st.data_editor(
-        draft_view.rounds_frame(draft),
-        key=f"draft_rounds_{key}",
-        num_rows="dynamic",
-        hide_index=True,
-        width="stretch",
-        disabled=draft_view.SOURCE_COLUMNS,
-        column_config=source,
-    )
+    rounds = draft_table_ui(draft_view.rounds_frame(draft), f"draft_rounds_{key}")
     with st.expander("Responsibilities, guidance and red flags"):
         for i, line in enumerate(spec.responsibilities):
             where = draft.source_of("responsibilities", str(i))
@@ -992,6 +952,27 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
             "The edited spec is not valid:\n\n" + "\n".join(f"- {line}" for line in exc.lines())
         )
         return None
+
+
+def draft_table_ui(
+    frame: pd.DataFrame, key: str, config: dict[str, Any] | None = None
+) -> pd.DataFrame:
+    """One editable table of the draft: rows can be added or deleted; sources are read-only."""
+    return st.data_editor(
+        frame,
+        key=key,
+        num_rows="dynamic",
+        hide_index=True,
+        width="stretch",
+        disabled=draft_view.SOURCE_COLUMNS,
+        column_config={
+            "aliases": st.column_config.TextColumn("aliases", width="medium"),
+            "evidence": st.column_config.TextColumn("evidence", width="medium"),
+            "line": "Line",
+            "posting_line": st.column_config.TextColumn("Posting line", width="large"),
+            **(config or {}),
+        },
+    )
 
 
 def use_draft(spec: RoleSpec) -> None:

@@ -259,3 +259,16 @@ def test_spec_drafted_from_the_role_page_ranks_labelled_samples():
     assert min(scores["strong"]) > max(scores["weak"])
     strong, possible, weak = (statistics.mean(scores[b]) for b in ("strong", "possible", "weak"))
     assert strong > possible > weak
+
+
+def test_docx_posting_goes_through_ingestion(tmp_path):
+    import docx
+
+    document = docx.Document()
+    for line in POSTING.splitlines():
+        document.add_paragraph(line.lstrip("#- "))
+    path = tmp_path / "job.docx"
+    document.save(str(path))
+    spec = draft_document(path.read_bytes(), "job.docx").spec
+    must = {s.name for s in spec.hard_skills if s.must_have}
+    assert {"Python", "SQL", "PostgreSQL", "Git"} <= must
