@@ -25,7 +25,7 @@ from screener.draft import (
 )
 from screener.errors import ScreenerError, SpecError
 from screener.export import display_name, results_csv, saved_csv, shortlist_csv
-from screener.fit import RoleFit, reads_more_like, role_fit
+from screener.fit import RoleFit, fit_of, reads_more_like, role_scores
 from screener.interview import plan_markdown
 from screener.jobad import job_description
 from screener.spec import RoleSpec, load_spec, parse_spec
@@ -451,7 +451,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         st.html(review.highlight_legend())
         st.html(review.highlighted_resume(candidate, blind=blind))
     with tabs[4]:
-        role_fit_ui(spec, candidate)
+        role_fit_ui(spec, candidate, candidates)
 
 
 SKILL_COLUMNS = {
@@ -789,45 +789,50 @@ def available_roles(active: RoleSpec) -> dict[str, RoleSpec]:
     return roles
 
 
-@st.cache_data(max_entries=50_000, show_spinner=False)
-def cached_fit(
-    sha256: str, fingerprint: str, role: str, _candidate: Candidate, _spec: RoleSpec
-) -> RoleFit | None:
-    """A candidate's fit for one role, cached by resume content and spec content."""
-    assert _candidate.document is not None
-    return role_fit(_candidate.document, _spec, role)
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_role_scores(
+    fingerprint: str, role: str, shas: tuple[str, ...], _spec: RoleSpec, _documents: list
+) -> dict[str, RoleFit]:
+    """One role's fit for every resume, cached by spec content and the resumes' content."""
+    return role_scores(_spec, role, _documents)
 
 
-def candidate_fits(active: RoleSpec, candidate: Candidate) -> list[RoleFit]:
-    fits = []
-    for role, spec in available_roles(active).items():
-        if role == active.title and candidate.score is not None:  # the screening's own score
-            score = candidate.score
-            fits.append(RoleFit(role, score.total, score.band, score.must_haves_met))
-        elif fit := cached_fit(candidate.sha256, spec.fingerprint, role, candidate, spec):
-            fits.append(fit)
+def other_role_scores(active: RoleSpec, candidates: list[Candidate]) -> dict[str, dict]:
+    """Role -> sha256 -> fit, for every role except this screening's own."""
+    documents = [c.document for c in candidates if c.document is not None]
+    shas = tuple(d.sha256 for d in documents)
+    return {
+        role: cached_role_scores(spec.fingerprint, role, shas, spec, documents)
+        for role, spec in available_roles(active).items()
+        if role != active.title
+    }
+
+
+def candidate_fits(
+    active: RoleSpec, candidate: Candidate, others: dict[str, dict]
+) -> list[RoleFit]:
+    assert candidate.score is not None
+    fits = [fit_of(active.title, candidate.score)]  # the screening's own, adjusted score
+    fits += [scores[candidate.sha256] for scores in others.values() if candidate.sha256 in scores]
     return sorted(fits, key=lambda f: (-f.score, f.role))
 
 
 def fit_notes(active: RoleSpec, candidates: list[Candidate]) -> dict[str, str]:
     """Candidate id -> "reads more like ..." where another role fits clearly better."""
-    if len(available_roles(active)) < 2:
-        return {}
+    others = other_role_scores(active, candidates)
     notes = {}
     for candidate in candidates:
-        if candidate.score is None:
+        if candidate.score is None or not others:
             continue
-        note = reads_more_like(
-            active.title, candidate.score.total, candidate_fits(active, candidate)
-        )
-        if note:
+        fits = candidate_fits(active, candidate, others)
+        if note := reads_more_like(active.title, candidate.score.total, fits):
             notes[candidate.id] = note
     return notes
 
 
-def role_fit_ui(active: RoleSpec, candidate: Candidate) -> None:
-    fits = candidate_fits(active, candidate)
+def role_fit_ui(active: RoleSpec, candidate: Candidate, candidates: list[Candidate]) -> None:
     assert candidate.score is not None
+    fits = candidate_fits(active, candidate, other_role_scores(active, candidates))
     note = reads_more_like(active.title, candidate.score.total, fits)
     if note:
         st.info(f"This resume {note}.")

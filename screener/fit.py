@@ -1,16 +1,19 @@
 """Role fit: how one resume scores against every available role spec.
 
-The same matcher and score as screening with that spec directly (`screen.evaluate`), so
+The same matcher and score as screening with that spec directly (`screen.evaluate`
+without the interview plan), so
 a candidate's fit for a role is exactly the score they would get if screened for it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from screener.ingest import Document
-from screener.screen import evaluate
+from screener.match import compile_matcher
+from screener.score import Score, score
+from screener.sections import section_per_line
 from screener.spec import RoleSpec
 
 MARGIN = 5.0  # points another role must lead by before "reads more like" is said
@@ -26,11 +29,24 @@ class RoleFit:
 
 def role_fit(document: Document, spec: RoleSpec, role: str | None = None) -> RoleFit | None:
     """The document's score for one role (None when it cannot be scored)."""
-    candidate = evaluate(spec, document)
-    if candidate.score is None:
+    if document.status != "ok":
         return None
-    score = candidate.score
-    return RoleFit(role or spec.title, score.total, score.band, score.must_haves_met)
+    lines = document.lines
+    result = compile_matcher(spec).match(lines, section_per_line(document.sections, len(lines)))
+    return fit_of(role or spec.title, score(spec, result))
+
+
+def fit_of(role: str, result: Score) -> RoleFit:
+    return RoleFit(role, result.total, result.band, result.must_haves_met)
+
+
+def role_scores(spec: RoleSpec, role: str, documents: Iterable[Document]) -> dict[str, RoleFit]:
+    """Every scorable document's fit for one role, by the document's sha256."""
+    return {
+        document.sha256: fit
+        for document in documents
+        if (fit := role_fit(document, spec, role)) is not None
+    }
 
 
 def role_fits(document: Document, roles: Mapping[str, RoleSpec]) -> list[RoleFit]:
