@@ -223,7 +223,7 @@ def posting_lines(text: str) -> list[PostingLine]:
     out: list[PostingLine] = []
     kind: Kind = "other"
     for number, raw in enumerate(text.splitlines(), start=1):
-        stripped = raw.strip()
+        stripped = _printable(raw).strip()
         if not stripped:
             continue
         markdown_heading = stripped.startswith("#")
@@ -251,6 +251,11 @@ def posting_lines(text: str) -> list[PostingLine]:
                 )
             )
     return out
+
+
+def _printable(line: str) -> str:
+    """Control and other unprintable characters become spaces (YAML refuses them)."""
+    return line if line.isprintable() else "".join(c if c.isprintable() else " " for c in line)
 
 
 def _line_kind(line: str, section: Kind) -> Kind:

@@ -3,6 +3,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from screener.draft import (
     DraftError,
@@ -123,6 +125,11 @@ def test_drafted_spec_screens_with_no_edits(draft):
     assert score("python_django_graduate.md") > 50
     assert score("python_django_graduate.md") > score("react_frontend_developer.txt")
     assert score("react_frontend_developer.txt") > score("marketing_manager.txt")
+    plan = screen_one(draft.spec, "g.md", (SAMPLES / "python_django_graduate.md").read_bytes()).plan
+    assert plan is not None and [r.name for r in plan.rounds] == [
+        "Technical screening",
+        "Team interview",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -272,3 +279,21 @@ def test_docx_posting_goes_through_ingestion(tmp_path):
     spec = draft_document(path.read_bytes(), "job.docx").spec
     must = {s.name for s in spec.hard_skills if s.must_have}
     assert {"Python", "SQL", "PostgreSQL", "Git"} <= must
+
+
+_WORDS = ["Python", "must", "nice to have", "Requirements:", "- ", "Go", "R", "C", "or",
+          "REST", "years", "Excel", "team", "we", "benefits", "\n", "Kafka", "•", "#", ":",
+          "a plus"]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@example(["Python", "\x1b", "\u00a0"])  # control characters reached YAML comments once
+@given(st.lists(st.sampled_from(_WORDS) | st.text(max_size=12), max_size=60))
+def test_any_text_drafts_a_valid_spec_or_a_draft_error(parts):
+    try:
+        draft = draft_spec(" ".join(parts), source="t")
+    except DraftError as exc:
+        assert str(exc).startswith("t: ") or "only soft skills" in str(exc)
+        return
+    assert parse_spec(draft_yaml(draft)) == draft.spec
+    assert 2 <= len(draft.spec.interview.rounds) <= 3
