@@ -523,7 +523,11 @@ def _spec_draft(args: argparse.Namespace) -> int:
         return 2
     text = draft_yaml(draft)
     if args.out:
-        Path(args.out).write_text(text, encoding="utf-8")
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"{args.out}: cannot write file: {exc.strerror or exc}", file=sys.stderr)
+            return 2
         spec = draft.spec
         print(
             f"{args.out}: {spec.title}: {len(spec.hard_skills)} hard skills "

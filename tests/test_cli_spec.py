@@ -66,3 +66,9 @@ def test_draft_to_stdout_and_errors(tmp_path, capsys):
     empty.write_text("We bake bread.\n")
     assert main(["spec", "draft", str(empty)]) == 2
     assert capsys.readouterr().err.startswith(f"{empty}: no skill, tool or technology")
+
+
+def test_draft_unwritable_out_is_a_clear_error(tmp_path, capsys):
+    out = tmp_path / "no_such_folder" / "x.yaml"
+    assert main(["spec", "draft", str(FIXTURES / "posting_backend.md"), "--out", str(out)]) == 2
+    assert capsys.readouterr().err.startswith(f"{out}: cannot write file")
