@@ -15,14 +15,8 @@ from screener import store as saved
 from screener.audit import AuditLog
 from screener.bulk import Action, bulk_shortlist
 from screener.candidate import STATUSES, Candidate, ranked
-from screener.draft import (
-    Draft,
-    default_templates_text,
-    draft_document,
-    draft_spec,
-    draft_yaml,
-    parse_templates,
-)
+from screener.draft import Draft, draft_document, draft_spec, draft_yaml
+from screener.draft_templates import default_templates_text, parse_templates
 from screener.errors import ScreenerError, SpecError
 from screener.export import display_name, results_csv, saved_csv, shortlist_csv
 from screener.fit import RoleFit, fit_of, reads_more_like, role_scores

@@ -508,7 +508,8 @@ def _spec_draft(args: argparse.Namespace) -> int:
     """Draft a spec from a job description; exit 2 when it cannot be read or drafted."""
     from pathlib import Path
 
-    from screener.draft import draft_document, draft_yaml, load_templates
+    from screener.draft import draft_document, draft_yaml
+    from screener.draft_templates import load_templates
     from screener.errors import ScreenerError
 
     try:
