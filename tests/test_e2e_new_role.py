@@ -29,7 +29,7 @@ def test_paste_draft_edit_screen_and_download(page, tmp_path):  # noqa: F811
     page.mouse.click(canvas["x"] + 60, canvas["y"] + 35 + 17)  # row 0, "skill"
     for key in ["ArrowDown", "ArrowDown", "ArrowDown", "ArrowRight", "Enter"]:  # Django weight
         page.keyboard.press(key)
-    page.wait_for_timeout(300)  # the cell editor opens
+    page.locator("#portal input").first.wait_for()  # the grid's cell editor is open
     page.keyboard.press("Control+A")
     page.keyboard.type("10", delay=80)
     page.keyboard.press("Enter")
