@@ -105,7 +105,7 @@ def test_role_fit_in_ranking_and_detail():
     junior = next(f for f in fits if f.role == "Junior Backend Engineer")
     assert react["role_fit"] == reads_more_like("Junior Backend Engineer", junior.score, fits)
     assert react["role_fit"].startswith("reads more like Full-Stack Developer (")
-    at.selectbox(key="detail_id").set_value(react["id"]).run()
+    at.selectbox(key="detail_id_named").set_value(react["id"]).run()
     assert not at.exception
     table = next(d.value for d in at.dataframe if "this screening" in d.value.columns)
     assert list(table["role"]) == [f.role for f in fits]
