@@ -926,7 +926,9 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
     st.markdown(
         "**Hard skills** (weights 1-10, must-haves, any-of groups; delete rows you do not want)"
     )
-    weight = {"weight": st.column_config.NumberColumn(min_value=1, max_value=10, step=0.5)}
+    weight = {
+        "weight": st.column_config.NumberColumn("Weight", min_value=1, max_value=10, step=0.5)
+    }
     hard = draft_table_ui(draft_view.hard_skills_frame(draft), f"draft_hard_{key}", weight)
     st.markdown("**Tools** by category")
     tools = draft_table_ui(draft_view.tools_frame(draft), f"draft_tools_{key}")
@@ -953,6 +955,13 @@ def draft_review_ui(draft: Draft) -> RoleSpec | None:
         return None
 
 
+DRAFT_LABELS = {
+    "skill": "Skill", "must_have": "Must-have", "any_of": "Any-of group",
+    "tool_category": "Tools category", "category": "Category", "tool": "Tool", "id": "Id",
+    "name": "Name", "duration_minutes": "Minutes", "optional": "Optional", "assesses": "Assesses",
+}  # fmt: skip
+
+
 def draft_table_ui(
     frame: pd.DataFrame, key: str, config: dict[str, Any] | None = None
 ) -> pd.DataFrame:
@@ -965,9 +974,10 @@ def draft_table_ui(
         width="stretch",
         disabled=draft_view.SOURCE_COLUMNS,
         column_config={
-            "aliases": st.column_config.TextColumn("aliases", width="medium"),
-            "evidence": st.column_config.TextColumn("evidence", width="medium"),
-            "line": "Line",
+            **DRAFT_LABELS,
+            "aliases": st.column_config.TextColumn("Aliases", width="medium"),
+            "evidence": st.column_config.TextColumn("Evidence phrases", width="medium"),
+            "line": st.column_config.NumberColumn("Line", help="Line number in the posting"),
             "posting_line": st.column_config.TextColumn("Posting line", width="large"),
             **(config or {}),
         },

@@ -22,7 +22,7 @@ def test_paste_draft_edit_screen_and_download(page, tmp_path):  # noqa: F811
     page.get_by_text("Hard skills (weights 1-10").wait_for()
 
     # edit Django's weight in the grid (a canvas): select the first cell, move, type
-    grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="any_of").first
+    grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="Any-of group").first
     grid.scroll_into_view_if_needed()
     canvas = grid.locator("canvas").first.bounding_box()
     assert canvas is not None
