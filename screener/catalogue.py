@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import cache, cached_property
 from importlib.resources import files
-from pathlib import Path
 from typing import Literal, get_args
 
 import yaml
@@ -159,15 +158,6 @@ def parse_catalogue(text: str, *, source: str = "<catalogue>") -> Catalogue:
     if problems:
         raise SpecError(source, problems)
     return catalogue
-
-
-def load_catalogue(path: str | Path) -> Catalogue:
-    """Read and validate a catalogue YAML file."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(str(path), [("", f"cannot read file: {exc}")]) from exc
-    return parse_catalogue(text, source=str(path))
 
 
 @cache
