@@ -72,3 +72,16 @@ def test_draft_unwritable_out_is_a_clear_error(tmp_path, capsys):
     out = tmp_path / "no_such_folder" / "x.yaml"
     assert main(["spec", "draft", str(FIXTURES / "posting_backend.md"), "--out", str(out)]) == 2
     assert capsys.readouterr().err.startswith(f"{out}: cannot write file")
+
+
+def test_draft_with_edited_templates(tmp_path, capsys):
+    from screener.draft_templates import default_templates_text
+
+    templates = tmp_path / "t.yaml"
+    templates.write_text(default_templates_text().replace("Team interview", "Meet the crew"))
+    job = str(FIXTURES / "posting_backend.md")
+    assert main(["spec", "draft", job, "--templates", str(templates)]) == 0
+    assert "name: Meet the crew" in capsys.readouterr().out
+    templates.write_text("rounds: []\n")
+    assert main(["spec", "draft", job, "--templates", str(templates)]) == 2
+    assert f"{templates}: hard_skill_question:" in capsys.readouterr().err
