@@ -51,7 +51,6 @@ TOOL_CATEGORIES: tuple[str, ...] = get_args(Category)[:13]
 SKILL_CATEGORIES: tuple[str, ...] = get_args(Category)[13:17]
 SOFT = "Soft Skills"
 ASKED_CATEGORIES = frozenset({"Domains", "Spoken Languages"})
-KIND = "catalogue"  # the matcher's item kind: never fuzzy-matched
 
 
 class CatalogueEntry(Matchable):
@@ -69,6 +68,13 @@ class CatalogueEntry(Matchable):
     )
 
     @property
+    def kind(self) -> str:
+        """The matcher's kind: tools and hard skills support ambiguous names on a line."""
+        if self.category == SOFT:
+            return "soft"
+        return "tool" if self.category in TOOL_CATEGORIES else "hard"
+
+    @property
     def drafted_only_when_asked(self) -> bool:
         """Domains, spoken languages and broad areas are often context, not an ask."""
         return self.needs_ask or self.category in ASKED_CATEGORIES
@@ -80,9 +86,9 @@ class Catalogue(BaseModel):
     entries: list[CatalogueEntry] = Field(min_length=1, max_length=5000)
 
     def matchables(self) -> Iterator[tuple[str, str, Matchable]]:
-        """What the matcher compiles: every entry, of kind ``catalogue``."""
+        """What the matcher compiles: every entry as a hard skill, tool or soft skill."""
         for entry in self.entries:
-            yield KIND, entry.category, entry
+            yield entry.kind, entry.category, entry
 
     @cached_property
     def by_name(self) -> dict[str, CatalogueEntry]:
@@ -115,7 +121,7 @@ class Catalogue(BaseModel):
 
     @cached_property
     def matcher(self) -> Matcher:
-        return Matcher(self)
+        return Matcher(self, with_fuzzy=False)
 
     def find_in(self, lines: Sequence[str]) -> MatchResult:
         """Every catalogue entry named in ``lines`` (hits carry the line numbers)."""

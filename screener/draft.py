@@ -209,6 +209,16 @@ class _Builder:
                 self._record(f"tools/{tool_category}", entry.name, source)
         if not self.hard:  # a spec needs one hard skill: promote the first-named tool
             self._promote_first_tool()
+        self._link_implied()
+
+    def _link_implied(self) -> None:
+        """A drafted item implies the drafted items it folds into (PostgreSQL: SQL)."""
+        technical = self.hard + [t for tools in self.tools.values() for t in tools]
+        names = {item["name"] for item in technical}
+        for item in technical:
+            broader = self.catalogue.broader_closure(item["name"]) & names
+            if broader:
+                item["implies"] = sorted(broader)
 
     def _record(self, section: str, name: str, source: Source) -> None:
         self.sources[f"{section}/{name}"] = source

@@ -109,6 +109,10 @@ def edited_spec(
     data["hard_skills"] = _hard(spec, hard)
     data["tools"] = _tools(spec, tools)
     data["soft_skills"] = _soft(spec, soft)
+    technical = data["hard_skills"] + [t for c in data["tools"] for t in c["tools"]]
+    names = {item["name"] for item in technical}
+    for item in technical:  # a deleted row is no longer implied (PostgreSQL without SQL)
+        item["implies"] = [name for name in item.get("implies", []) if name in names]
     data["interview"] = {**data["interview"], **_rounds(spec, rounds)}
     kept = {r["id"] for r in data["interview"]["rounds"]}
     for flag in data.get("red_flags", []):

@@ -218,7 +218,7 @@ class HasMatchables(Protocol):
 class Matcher:
     """A role spec compiled for fast matching. Build with `compile_matcher`."""
 
-    def __init__(self, spec: HasMatchables) -> None:
+    def __init__(self, spec: HasMatchables, *, with_fuzzy: bool = True) -> None:
         self.items: list[tuple[str, str, Matchable]] = list(spec.matchables())
         self._exact: dict[str, list[_Entry]] = {}
         self._sizes: dict[str, tuple[int, ...]] = {}  # first word -> alias lengths, longest first
@@ -236,7 +236,8 @@ class Matcher:
                 first = words[0].lower()
                 sizes = {*self._sizes.get(first, ()), len(words)}
                 self._sizes[first] = tuple(sorted(sizes, reverse=True))
-                if kind in ("hard", "tool") and len(words) <= 2 and _fuzzy_eligible(rule, key):
+                eligible = with_fuzzy and kind in ("hard", "tool") and len(words) <= 2
+                if eligible and _fuzzy_eligible(rule, key):
                     fuzzy.setdefault(len(words), []).append((key, entry))
         self._fuzzy = fuzzy
         self._pair_words = frozenset(w for key, _ in fuzzy.get(2, []) for w in key.split())
@@ -258,7 +259,8 @@ class Matcher:
         hits: list[list[Hit]] = [[] for _ in self.items]
         pending = self._exact_stage(doc, hits)
         self._resolve_ambiguous(doc, pending, hits)
-        self._fuzzy_stage(doc, hits)
+        if self._fuzzy:
+            self._fuzzy_stage(doc, hits)
         self._implied_stage(hits)
         items = tuple(
             ItemMatch.of(empty.name, empty.kind, empty.category, found) if found else empty

@@ -55,16 +55,26 @@ def test_unknown_broader_and_category_are_errors():
     "spec_path", [JUNIOR_SPEC, ROOT / "role_specs" / "full_stack_developer.yaml"]
 )
 def test_existing_specs_skills_are_in_the_catalogue_with_their_aliases(spec_path):
-    """Each alias resolves to the same-named entry, or to a narrower entry that folds into it
-    (the full-stack spec counts Django as Python; the catalogue knows Django: broader Python)."""
+    """The spec's name finds an entry (as its name or an alias: the junior spec's "Cloud
+    basics" is the catalogue's "Cloud computing"), and each alias finds that entry or a
+    narrower one that folds into it (the full-stack spec counts Django as Python; the
+    catalogue knows Django, broader Python)."""
     catalogue = default_catalogue()
     for kind, _, item in load_spec(spec_path).matchables():
         if kind == "practical":
             continue
+        entry = catalogue.lookup(item.name)
+        assert entry is not None, item.name
         for rule in item.alias_rules():
-            entry = catalogue.lookup(rule.text)
-            assert entry is not None, (item.name, rule.text)
-            assert entry.name == item.name or item.name in catalogue.broader_closure(entry.name)
+            found = catalogue.lookup(rule.text)
+            assert found is not None, (item.name, rule.text)
+            assert found.name == entry.name or entry.name in catalogue.broader_closure(
+                found.name
+            ), (
+                item.name,
+                rule.text,
+                found.name,
+            )
 
 
 def test_junior_spec_rules_are_kept():

@@ -68,6 +68,13 @@ def test_weights_follow_wording_and_emphasis(draft):
     assert hard["Django"].weight == 6  # duties only
 
 
+def test_narrower_items_imply_the_broader_ones_named(draft):
+    hard = {skill.name: skill for skill in draft.spec.hard_skills}
+    assert hard["PostgreSQL"].implies == ["SQL"]
+    assert hard["Django"].implies == ["Python"]
+    assert hard["Python"].implies == []
+
+
 def test_alternatives_share_an_any_of_group(draft):
     groups = {s.name: s.any_of for s in draft.spec.hard_skills}
     assert groups["Python"] == groups["Java"] == groups["Go"] is not None

@@ -84,3 +84,9 @@ def test_invalid_edits_are_reported(draft):
         edited_spec(draft, hard, tools, soft, rounds)
     assert info.value.lines()[0].startswith("drafted spec: hard_skills[")
     assert info.value.lines()[0].endswith("].weight: must be <= 10")
+
+
+def test_deleting_an_implied_skill_drops_the_link(draft):
+    hard, tools, soft, rounds = _tables(draft)
+    spec = edited_spec(draft, hard[hard["skill"] != "SQL"], tools, soft, rounds)
+    assert {s.name: s for s in spec.hard_skills}["PostgreSQL"].implies == []
