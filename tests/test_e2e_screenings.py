@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SAMPLES
-from tests.test_e2e import ARGS, CHROMIUM, _free_port
+from tests.conftest import SAMPLES
+from tests.test_e2e import ARGS, CHROMIUM, streamlit_server
 
 pytestmark = [
     pytest.mark.e2e,
@@ -26,31 +21,8 @@ pytestmark = [
 NOTE = "Clear API design; ask about testing"
 
 
-@contextlib.contextmanager
-def _server(db: Path) -> Iterator[str]:
-    port = _free_port()
-    env = os.environ | {"SCREENER_SCREENINGS_DB": str(db)}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "streamlit_app.py"),
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start within 60 s")
-        yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+def _server(db: Path) -> contextlib.AbstractContextManager[str]:
+    return streamlit_server(os.environ | {"SCREENER_SCREENINGS_DB": str(db)})
 
 
 @contextlib.contextmanager
