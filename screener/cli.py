@@ -12,12 +12,14 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any
+from typing import Any, TypeVar
 
 from screener import __version__
 from screener.errors import SpecError
 from screener.ingest import Limits
 from screener.spec import RoleSpec, json_schema, load_spec
+
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -49,6 +51,7 @@ examples:
   screener screen --spec role_specs/junior_backend_engineer.yaml resumes/
   screener screen --spec role.yaml --format csv --out shortlist.csv resumes/ extra.pdf
   screener screen --spec role.yaml --blind --format json resumes/ | jq '.candidates[0]'
+  screener screen --spec a.yaml --spec b.yaml --format csv --out roles.csv resumes/
 
 Exit status: 0 when the run finished (files that could not be read are in the output
 with the reason), 2 for a usage error or an invalid role spec."""
@@ -102,7 +105,14 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
         epilog=SCREEN_EXAMPLES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    screen.add_argument("--spec", required=True, metavar="YAML", help="the role spec to screen for")
+    screen.add_argument(
+        "--spec",
+        required=True,
+        action="append",
+        metavar="YAML",
+        help="the role spec to screen for; repeat it to screen for several roles in one run "
+        "(each resume is read once; one record per resume and role)",
+    )
     screen.add_argument(
         "--format",
         choices=("table", "json", "csv"),
@@ -181,7 +191,9 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
 
-    spec = _load_spec_or_report(args.spec)
+    if len(args.spec) > 1:
+        return _screen_roles(args)
+    spec = _load_spec_or_report(args.spec[0])
     if spec is None:
         return 2
     try:
@@ -217,6 +229,59 @@ def _screen(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _screen_roles(args: argparse.Namespace) -> int:
+    """`screen` with several ``--spec``: one ranking per role, each resume read once."""
+    from screener.export import to_csv, to_table
+    from screener.files import collect_inputs
+    from screener.roles import role_json_record, role_row_record, screen_files_roles
+
+    specs = [_load_spec_or_report(path) for path in args.spec]
+    if any(spec is None for spec in specs):
+        return 2
+    loaded = [spec for spec in specs if spec is not None]
+    if args.save:
+        print("screener: --save takes a single --spec", file=sys.stderr)
+        return 2
+    try:
+        files = collect_inputs(args.inputs)
+    except FileNotFoundError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return 2
+    fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
+    bar = ProgressBar(len(files))
+    run = partial(
+        screen_files_roles, loaded, files, limits=_limits(args), workers=args.workers,
+        progress=bar.update,
+    )  # fmt: skip
+    if fmt == "json":  # each candidate arrives as JSON text, serialised in the workers
+        texts = run(partial(role_json_record, blind=args.blind))
+        roles = [
+            f'{{"role": {json.dumps(spec.title, ensure_ascii=False)}, '
+            f'"spec": {json.dumps(path, ensure_ascii=False)}, "candidates": [{", ".join(rows)}]}}'
+            for spec, path, rows in zip(loaded, args.spec, map(_in_rank_order, texts), strict=True)
+        ]
+        text = f'{{"roles": [{", ".join(roles)}]}}\n'
+    else:
+        tables = list(map(_in_rank_order, run(partial(role_row_record, blind=args.blind))))
+        if fmt == "csv":
+            text = to_csv([row for rows in tables for row in rows])
+        else:
+            text = "\n".join(
+                to_table(t, title=s.title) for s, t in zip(loaded, tables, strict=True)
+            )
+    bar.close()
+    if args.out:
+        with open(args.out, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _in_rank_order(records: Sequence[tuple[tuple[Any, ...], T]]) -> list[T]:
+    return [record for _, record in sorted(records, key=lambda r: r[0])]
 
 
 def _redact(args: argparse.Namespace) -> int:

@@ -1,0 +1,102 @@
+"""Many roles in one run: each resume read once, the same scores as one role at a time."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from screener import roles
+from screener.cli import main
+from screener.roles import as_candidate, evaluate_roles, screen_files_roles
+from screener.screen import screen_files
+from screener.spec import load_spec
+from tests.conftest import JUNIOR_SPEC, ROOT, SAMPLES
+
+FULL_STACK_SPEC = ROOT / "role_specs" / "full_stack_developer.yaml"
+RESUMES = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx", ".txt", ".md")]
+
+
+def _summary(candidate):
+    score = candidate.score
+    return candidate.id, candidate.source, candidate.status, score.total if score else None, score
+
+
+def test_scores_are_those_of_each_spec_alone(junior_spec):
+    full_stack = load_spec(FULL_STACK_SPEC)
+    files = [(p.name, p.read_bytes()) for p in RESUMES]
+    files.append(("copy.txt", files[0][1]))  # a duplicate is screened once, first name kept
+    files.append(("bad.pdf", b"MZ\x90\x00 not a pdf"))
+    together = screen_files_roles([junior_spec, full_stack], files, as_candidate, workers=2)
+    for spec, results in zip([junior_spec, full_stack], together, strict=True):
+        alone = screen_files(spec, files, workers=2)
+        assert [_summary(c) for c in results] == [_summary(c) for c in alone]
+        assert len(results) == len(RESUMES) + 1
+        assert results[-1].status == "error"
+    assert sum(c.status == "ok" for c in together[0]) >= 10
+
+
+def test_a_file_is_extracted_once_for_every_spec(junior_spec, monkeypatch):
+    full_stack = load_spec(FULL_STACK_SPEC)
+    calls = []
+    real = roles.ingest_here
+
+    def counting(*args):
+        calls.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(roles, "ingest_here", counting)
+    path = SAMPLES / "full_stack_developer.md"
+    from screener.ingest import DEFAULT_LIMITS
+
+    both = evaluate_roles([junior_spec, full_stack], path.name, path.read_bytes(), DEFAULT_LIMITS)
+    assert calls == [path.name]
+    assert [c.score.total for c in both] == [
+        screen_files(spec, [(path.name, path.read_bytes())])[0].score.total
+        for spec in (junior_spec, full_stack)
+    ]
+    assert both[0].score.total != both[1].score.total
+
+
+def test_cli_two_specs_rank_the_fitting_sample_first(capsys):
+    args = ["screen", "--spec", str(FULL_STACK_SPEC), "--spec", str(JUNIOR_SPEC), str(SAMPLES)]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    full_stack, junior = data["roles"]
+    assert full_stack["spec"] == str(FULL_STACK_SPEC)
+    assert len(full_stack["candidates"]) == len(junior["candidates"]) == len(RESUMES)
+    names = {
+        k: [c["source"].rsplit("/", 1)[-1] for c in r["candidates"]] for k, r in data_roles(data)
+    }
+    assert names["full_stack"][0] == FULL_STACK_FIRST
+    assert names["junior"][0] == JUNIOR_FIRST
+    # The full-stack sample lists no HTML or CSS, a must-have of the full-stack spec.
+    assert names["full_stack"].index("full_stack_developer.md") > 0
+    for role in (full_stack, junior):
+        scores = [c["score"] for c in role["candidates"] if c["score"] is not None]
+        assert scores == sorted(scores, reverse=True)
+
+
+# What actually ranks first (not the issue's guess: see the comment in the test).
+FULL_STACK_FIRST = "python_django_graduate.md"
+JUNIOR_FIRST = "node_bootcamp_graduate.txt"
+
+
+def data_roles(data):
+    return zip(("full_stack", "junior"), data["roles"], strict=True)
+
+
+def test_cli_two_specs_csv_has_a_row_per_resume_and_role(tmp_path):
+    out = tmp_path / "r.csv"
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--spec", str(FULL_STACK_SPEC)]
+    assert main([*args, "--format", "csv", "--out", str(out), str(SAMPLES)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0])[:2] == ["role", "candidate"]
+    titles = [load_spec(JUNIOR_SPEC).title, load_spec(FULL_STACK_SPEC).title]
+    assert [r["role"] for r in rows] == [titles[0]] * len(RESUMES) + [titles[1]] * len(RESUMES)
+
+
+def test_cli_two_specs_refuse_save(capsys):
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--spec", str(FULL_STACK_SPEC), "--save", "x"]
+    assert main([*args, str(SAMPLES)]) == 2
+    assert "--save takes a single --spec" in capsys.readouterr().err
