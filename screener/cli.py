@@ -9,12 +9,13 @@ import argparse
 import hashlib
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import partial
 from typing import Any, TypeVar
 
 from screener import __version__
+from screener.candidate import STATUSES
 from screener.errors import SpecError
 from screener.ingest import Limits
 from screener.spec import RoleSpec, json_schema, load_spec
@@ -115,10 +116,11 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
     screen.add_argument(
         "--format",
-        choices=("table", "json", "csv"),
+        choices=("table", "json", "csv", "parquet"),
         default=None,
         help="table (readable; the default on a terminal), json (the default into a pipe or "
-        "file: everything, with evidence and interview plans) or csv (one row per candidate)",
+        "file: everything, with evidence and interview plans), csv (one row per candidate) "
+        "or parquet (--engine dask only: summary rows as part files in the --out folder)",
     )
     screen.add_argument("--out", metavar="FILE", help="write the results here instead of stdout")
     screen.add_argument(
@@ -129,6 +131,18 @@ def _add_screen_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     )
     screen.add_argument(
         "--save", metavar="NAME", help="also append the new files to this saved screening"
+    )
+    screen.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local worker processes (the default) or Dask tasks (pip install "
+        "'screener[cluster]'; inputs may then be fsspec URLs)",
+    )
+    screen.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        help="the Dask scheduler to use (default: a local cluster of --workers processes)",
     )
     screen.add_argument("inputs", nargs="+", metavar="INPUT", help="resume files or folders")
     _add_limit_options(screen)
@@ -191,7 +205,7 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
 
-    if len(args.spec) > 1:
+    if len(args.spec) > 1 or args.engine == "dask" or args.format == "parquet":
         return _screen_roles(args)
     spec = _load_spec_or_report(args.spec[0])
     if spec is None:
@@ -233,51 +247,89 @@ def _screen(args: argparse.Namespace) -> int:
 
 def _screen_roles(args: argparse.Namespace) -> int:
     """`screen` with several ``--spec``: one ranking per role, each resume read once."""
-    from screener.export import to_csv, to_table
     from screener.files import collect_inputs
-    from screener.roles import role_json_record, role_row_record, screen_files_roles
+    from screener.roles import screen_files_roles
 
     specs = [_load_spec_or_report(path) for path in args.spec]
     if any(spec is None for spec in specs):
         return 2
     loaded = [spec for spec in specs if spec is not None]
     if args.save:
-        print("screener: --save takes a single --spec", file=sys.stderr)
+        print("screener: --save takes a single --spec and the local engine", file=sys.stderr)
         return 2
+    if args.format == "parquet" and (args.engine != "dask" or not args.out):
+        print("screener: --format parquet needs --engine dask and --out FOLDER", file=sys.stderr)
+        return 2
+    if args.engine == "dask":
+        return _screen_dask(args, loaded)
     try:
         files = collect_inputs(args.inputs)
     except FileNotFoundError as exc:
         print(f"screener: {exc}", file=sys.stderr)
         return 2
-    fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
     bar = ProgressBar(len(files))
     run = partial(
         screen_files_roles, loaded, files, limits=_limits(args), workers=args.workers,
         progress=bar.update,
     )  # fmt: skip
+    text = _roles_text(args, loaded, run)
+    bar.close()
+    _write_text(args.out, text)
+    return 0
+
+
+def _screen_dask(args: argparse.Namespace, specs: list[RoleSpec]) -> int:
+    """`screen --engine dask`: the same screening as Dask tasks over partitions of inputs."""
+    try:
+        from screener.cluster import (
+            dask_client,
+            find_sources,
+            screen_sources_dask,
+            write_parquet_dask,
+        )
+    except ImportError as exc:
+        print(
+            f"screener: --engine dask needs pip install 'screener[cluster]' ({exc})",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        sources = find_sources(args.inputs)
+    except FileNotFoundError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return 2
+    with dask_client(args.scheduler, args.workers) as client:
+        if args.format == "parquet":
+            counts = write_parquet_dask(
+                specs, sources, args.out, client, limits=_limits(args), blind=args.blind
+            )
+            summary = ", ".join(f"{counts[s]} {s.replace('_', ' ')}" for s in STATUSES)
+            print(f"{len(sources)} file(s) x {len(specs)} role(s): {summary}", file=sys.stderr)
+            return 0
+        run = partial(screen_sources_dask, specs, sources, client=client, limits=_limits(args))
+        text = _roles_text(args, specs, run)
+    _write_text(args.out, text)
+    return 0
+
+
+def _roles_text(args: argparse.Namespace, specs: list[RoleSpec], run: Callable[..., Any]) -> str:
+    """Each role's records, ranked: ``run(transform)`` gives ``[role][file]`` records."""
+    from screener.export import to_csv, to_table
+    from screener.roles import role_json_record, role_row_record
+
+    fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
     if fmt == "json":  # each candidate arrives as JSON text, serialised in the workers
-        texts = run(partial(role_json_record, blind=args.blind))
+        texts = list(map(_in_rank_order, run(partial(role_json_record, blind=args.blind))))
         roles = [
             f'{{"role": {json.dumps(spec.title, ensure_ascii=False)}, '
             f'"spec": {json.dumps(path, ensure_ascii=False)}, "candidates": [{", ".join(rows)}]}}'
-            for spec, path, rows in zip(loaded, args.spec, map(_in_rank_order, texts), strict=True)
+            for spec, path, rows in zip(specs, args.spec, texts, strict=True)
         ]
-        text = f'{{"roles": [{", ".join(roles)}]}}\n'
-    else:
-        tables = list(map(_in_rank_order, run(partial(role_row_record, blind=args.blind))))
-        if fmt == "csv":
-            text = to_csv([row for rows in tables for row in rows])
-        else:
-            text = "\n".join(
-                to_table(t, title=s.title) for s, t in zip(loaded, tables, strict=True)
-            )
-    bar.close()
-    if args.out:
-        with open(args.out, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
-    return 0
+        return f'{{"roles": [{", ".join(roles)}]}}\n'
+    tables = list(map(_in_rank_order, run(partial(role_row_record, blind=args.blind))))
+    if fmt == "csv":
+        return to_csv([row for rows in tables for row in rows])
+    return "\n".join(to_table(t, title=s.title) for s, t in zip(specs, tables, strict=True))
 
 
 def _in_rank_order(records: Sequence[tuple[tuple[Any, ...], T]]) -> list[T]:

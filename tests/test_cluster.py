@@ -1,0 +1,133 @@
+"""The Dask engine on a LocalCluster of 2 worker processes: the local engine's records."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from functools import partial
+
+import pandas as pd
+import pytest
+from distributed import Client, LocalCluster
+
+from screener.cli import main
+from screener.cluster import screen_sources_dask, write_parquet_dask
+from screener.roles import role_json_record, role_row_record, screen_files_roles
+from screener.spec import load_spec
+from screener.synth import synthetic_resumes
+from tests.conftest import JUNIOR_SPEC, ROOT, SAMPLES
+
+pytestmark = pytest.mark.slow
+
+FULL_STACK_SPEC = ROOT / "role_specs" / "full_stack_developer.yaml"
+RESUMES = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx", ".txt", ".md")]
+
+
+@pytest.fixture(scope="module")
+def client():
+    with (
+        LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
+        ) as cluster,
+        Client(cluster) as dask,
+    ):
+        yield dask
+
+
+@pytest.fixture(scope="module")
+def specs():
+    return [load_spec(JUNIOR_SPEC), load_spec(FULL_STACK_SPEC)]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory, specs):
+    """120 generated resumes on disk, plus one repeated under another name."""
+    folder = tmp_path_factory.mktemp("batch")
+    texts = synthetic_resumes(specs[0], 60) + synthetic_resumes(specs[1], 60, seed=3)
+    for i, text in enumerate(texts):
+        (folder / f"cv_{i:03d}.txt").write_text(text, encoding="utf-8")
+    (folder / "zz_copy.txt").write_text(texts[5], encoding="utf-8")
+    return sorted(folder.iterdir())
+
+
+def _local(specs, paths, transform):
+    files = [(str(p), p.read_bytes()) for p in paths]
+    return screen_files_roles(specs, files, transform, workers=2)
+
+
+@pytest.mark.parametrize("roles", [1, 2])
+def test_samples_give_the_local_engine_records(client, specs, roles):
+    transform = partial(role_json_record, blind=False)
+    local = _local(specs[:roles], RESUMES, transform)
+    dask = screen_sources_dask(specs[:roles], list(map(str, RESUMES)), transform, client)
+    assert dask == local
+    assert len(dask) == roles and len(dask[0]) == len(RESUMES)
+
+
+@pytest.mark.parametrize("roles", [1, 2])
+def test_generated_batch_gives_the_local_engine_records(client, specs, batch, roles):
+    transform = partial(role_row_record, blind=False)
+    local = _local(specs[:roles], batch, transform)
+    dask = screen_sources_dask(
+        specs[:roles], list(map(str, batch)), transform, client, partition=16
+    )
+    assert dask == local
+    assert len(dask[0]) == len(batch) - 1  # the repeated content appears once
+
+
+def test_parquet_parts_hold_one_row_per_resume_and_role(client, specs, tmp_path):
+    out = tmp_path / "out"
+    sources = list(map(str, RESUMES))
+    counts = write_parquet_dask(specs, sources, str(out), client, partition=5)
+    assert sorted(p.name for p in out.iterdir()) == [f"part-{i:05d}.parquet" for i in range(4)]
+    table = pd.read_parquet(out)
+    local = _local(specs, RESUMES, partial(role_row_record, blind=False))
+    expected = {(r["role"], r["id"], r["status"], r["score"]) for rows in local for _, r in rows}
+    got = set(table[["role", "id", "status", "score"]].itertuples(index=False, name=None))
+    assert {(a, b, c, None if pd.isna(d) else d) for a, b, c, d in got} == expected
+    assert len(table) == 2 * len(RESUMES)
+    assert counts["ok"] + counts["needs_review"] + counts["error"] == len(table)
+    assert counts["needs_review"] == 2  # the scanned PDF, for each role
+
+
+def test_cli_dask_engine_csv_equals_the_local_engine(tmp_path):
+    common = ["screen", "--spec", str(JUNIOR_SPEC), "--spec", str(FULL_STACK_SPEC), "--format"]
+    assert main([*common, "csv", "--out", str(tmp_path / "l.csv"), str(SAMPLES)]) == 0
+    dask = [*common, "csv", "--engine", "dask", "--workers", "2", "--out", str(tmp_path / "d.csv")]
+    assert main([*dask, str(SAMPLES)]) == 0
+    assert (tmp_path / "d.csv").read_text() == (tmp_path / "l.csv").read_text()
+
+
+def test_parquet_needs_the_dask_engine_and_a_folder(capsys):
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), "--format", "parquet", str(SAMPLES)]) == 2
+    assert "--format parquet needs --engine dask" in capsys.readouterr().err
+
+
+def slow_row(spec, candidate):
+    time.sleep(0.01)
+    return role_row_record(spec, candidate)
+
+
+def test_a_killed_worker_loses_and_duplicates_nothing(client, specs, batch):
+    sources = list(map(str, batch))
+    result = {}
+    run = threading.Thread(
+        target=lambda: result.update(
+            rows=screen_sources_dask(specs, sources, slow_row, client, partition=8)
+        )
+    )
+    pids = client.run(os.getpid)
+    run.start()
+    time.sleep(1.0)
+    assert run.is_alive()  # killed mid-run
+    os.kill(next(iter(pids.values())), signal.SIGKILL)
+    run.join(120)
+    assert not run.is_alive()
+    local = _local(specs, batch, role_row_record)
+    assert result["rows"] == local
+    ids = [row["id"] for _, row in result["rows"][0]]
+    assert len(ids) == len(set(ids)) == len(batch) - 1
+    client.wait_for_workers(2, timeout=60)
+    assert set(client.run(os.getpid).values()) != set(pids.values())  # the nanny restarted it
