@@ -1,5 +1,7 @@
 """Benchmarks: ``python -m screener.bench [accuracy|matching|cli|ingest|pdfs|app|all|redact]``.
 
+``cluster`` (the Dask engine; needs the [cluster] extra) runs only when named.
+
 They print figures and assert nothing.
 
 Figures are medians of repeated runs (these machines are noisy); rates use wall time.
@@ -302,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
         default="all",
         choices=(
             "all", "matching", "cli", "ingest", "app", "accuracy", "word-overlap", "redact",
-            "quality", "pdf-text", "screenings", "pdfs", "draft",
+            "quality", "pdf-text", "screenings", "pdfs", "draft", "cluster",
         ),
     )  # fmt: skip
     parser.add_argument("paths", nargs="*")
@@ -314,6 +316,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.what == "word-overlap":
         word_overlap(Path(args.paths[0]), Path(args.paths[1]))
         return 0
+    if args.what == "cluster":  # needs the [cluster] extra, so not part of "all"
+        from screener import bench_cluster
+
+        return bench_cluster.main(args.paths)
     if args.what == "redact":  # needs ../shared/corpora, so not part of "all"
         from screener.bench_redact import main as bench_redact
 

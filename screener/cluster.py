@@ -16,6 +16,7 @@ worker memory limit restarts a worker that grows past it, and the partition is r
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -148,7 +149,11 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         return
     n = max(1, workers or os.cpu_count() or 1)
     cluster = LocalCluster(  # type: ignore[no-untyped-call]
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=":0"
+        n_workers=n,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=logging.ERROR,
     )
     with cluster, Client(cluster) as client:  # type: ignore[no-untyped-call]
         yield client

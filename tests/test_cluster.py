@@ -131,3 +131,13 @@ def test_a_killed_worker_loses_and_duplicates_nothing(client, specs, batch):
     assert len(ids) == len(set(ids)) == len(batch) - 1
     client.wait_for_workers(2, timeout=60)
     assert set(client.run(os.getpid).values()) != set(pids.values())  # the nanny restarted it
+
+
+def test_cluster_benchmark_runs_and_prints_every_engine(capsys):
+    from screener.bench_cluster import bench_cluster
+
+    figures = bench_cluster(count=20, repeats=1)
+    out = capsys.readouterr().out
+    for name in ("local, 1 worker", "local, 2 workers", "dask, 1 worker(s)", "dask, 2 worker(s)"):
+        assert name in out and figures[name] > 0
+    assert "dask overhead at 2 workers vs the local engine" in out
