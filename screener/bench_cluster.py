@@ -9,13 +9,13 @@ the Dask engine's time at 2 workers over the local engine's at 2 workers, minus 
 
 from __future__ import annotations
 
-import logging
 import os
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from pathlib import Path
 
 from screener.files import collect_inputs
@@ -32,46 +32,28 @@ SPECS = [
 
 def bench_cluster(count: int = 1000, repeats: int = 3) -> dict[str, float]:
     """Print and return resumes/s per engine and the Dask overhead at 2 workers."""
-    from distributed import Client, LocalCluster
-
-    from screener.cluster import screen_sources_dask
+    from screener.cluster import dask_client, screen_sources_dask
 
     specs = [load_spec(path) for path in SPECS]
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, ExitStack() as clusters:
         sources = _write_batch(specs, count, Path(folder))
         runs: dict[str, Callable[[], object]] = {
             "local, 1 worker": lambda: _local(specs, sources, 1),
             "local, 2 workers": lambda: _local(specs, sources, 2),
         }
-        clients = []
-        try:
-            for n in (1, 2):
+        for n in (1, 2):
+            started = time.perf_counter()
+            client = clusters.enter_context(dask_client(None, n))
+            print(f"dask, {n} worker(s): cluster up in {time.perf_counter() - started:.1f} s")
+            runs[f"dask, {n} worker(s)"] = _dask_run(screen_sources_dask, specs, sources, client)
+        for run in runs.values():
+            run()  # warm-up: imports, matchers compiled on every worker
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(repeats):
+            for name, run in runs.items():
                 started = time.perf_counter()
-                cluster = LocalCluster(  # type: ignore[no-untyped-call]
-                    n_workers=n,
-                    threads_per_worker=1,
-                    processes=True,
-                    dashboard_address=":0",
-                    silence_logs=logging.ERROR,
-                )
-                client = Client(cluster)  # type: ignore[no-untyped-call]
-                clients.append((cluster, client))
-                print(f"dask, {n} worker(s): cluster up in {time.perf_counter() - started:.1f} s")
-                runs[f"dask, {n} worker(s)"] = _dask_run(
-                    screen_sources_dask, specs, sources, client
-                )
-            for run in runs.values():
-                run()  # warm-up: imports, matchers compiled on every worker
-            times: dict[str, list[float]] = {name: [] for name in runs}
-            for _ in range(repeats):
-                for name, run in runs.items():
-                    started = time.perf_counter()
-                    run()
-                    times[name].append(time.perf_counter() - started)
-        finally:
-            for cluster, client in clients:
-                client.close()  # type: ignore[no-untyped-call]
-                cluster.close()
+                run()
+                times[name].append(time.perf_counter() - started)
     figures: dict[str, float] = {}
     print(f"{count} resumes x {len(specs)} roles, each resume read once, {repeats} runs:")
     for name, seconds in times.items():

@@ -262,10 +262,8 @@ def _screen_roles(args: argparse.Namespace) -> int:
         return 2
     if args.engine == "dask":
         return _screen_dask(args, loaded)
-    try:
-        files = collect_inputs(args.inputs)
-    except FileNotFoundError as exc:
-        print(f"screener: {exc}", file=sys.stderr)
+    files = _inputs_or_report(collect_inputs, args.inputs)
+    if files is None:
         return 2
     bar = ProgressBar(len(files))
     run = partial(
@@ -293,10 +291,8 @@ def _screen_dask(args: argparse.Namespace, specs: list[RoleSpec]) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        sources = find_sources(args.inputs)
-    except FileNotFoundError as exc:
-        print(f"screener: {exc}", file=sys.stderr)
+    sources = _inputs_or_report(find_sources, args.inputs)
+    if sources is None:
         return 2
     with dask_client(args.scheduler, args.workers) as client:
         if args.format == "parquet":
@@ -330,6 +326,15 @@ def _roles_text(args: argparse.Namespace, specs: list[RoleSpec], run: Callable[.
     if fmt == "csv":
         return to_csv([row for rows in tables for row in rows])
     return "\n".join(to_table(t, title=s.title) for s, t in zip(specs, tables, strict=True))
+
+
+def _inputs_or_report(find: Callable[[list[str]], list[T]], inputs: list[str]) -> list[T] | None:
+    """What ``find`` lists for the inputs, or None after printing the missing one."""
+    try:
+        return find(inputs)
+    except FileNotFoundError as exc:
+        print(f"screener: {exc}", file=sys.stderr)
+        return None
 
 
 def _in_rank_order(records: Sequence[tuple[tuple[Any, ...], T]]) -> list[T]:
