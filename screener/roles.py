@@ -24,8 +24,12 @@ RoleTransform = Callable[[RoleSpec, Candidate], T]  # (the spec, its candidate) 
 
 
 def roles_key(specs: Sequence[RoleSpec]) -> str:
-    """One worker-context key for a list of specs (their fingerprints, in order)."""
-    return "+".join(spec.fingerprint for spec in specs)
+    """One worker-context key for a list of specs (their fingerprints, in order).
+
+    Prefixed, so it never collides with `screen_files`' key for one spec (a bare
+    fingerprint whose context is the spec itself, not a tuple of specs).
+    """
+    return "roles:" + "+".join(spec.fingerprint for spec in specs)
 
 
 def evaluate_roles(

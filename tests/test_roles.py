@@ -100,3 +100,15 @@ def test_cli_two_specs_refuse_save(capsys):
     args = ["screen", "--spec", str(JUNIOR_SPEC), "--spec", str(FULL_STACK_SPEC), "--save", "x"]
     assert main([*args, str(SAMPLES)]) == 2
     assert "--save takes a single --spec" in capsys.readouterr().err
+
+
+def test_one_spec_after_screen_files_on_the_same_pool(junior_spec):
+    """The workers keep `screen_files`' context; the roles context must not be mistaken for it."""
+    from screener.workers import WorkerPool
+
+    files = [(p.name, p.read_bytes()) for p in RESUMES[:4]]
+    with WorkerPool(2) as pool:
+        alone = screen_files(junior_spec, files, pool=pool)
+        [together] = screen_files_roles([junior_spec], files, as_candidate, pool=pool)
+    assert [_summary(c) for c in together] == [_summary(c) for c in alone]
+    assert all(c.status == "ok" for c in together)
