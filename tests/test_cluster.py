@@ -6,6 +6,7 @@ import os
 import signal
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import pandas as pd
@@ -23,6 +24,18 @@ pytestmark = pytest.mark.slow
 
 FULL_STACK_SPEC = ROOT / "role_specs" / "full_stack_developer.yaml"
 RESUMES = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx", ".txt", ".md")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _no_dask_thread_left():
+    """Dask keeps an 'offload' thread for the life of the process; later tests (the worker
+    pool's start-method test) need this process single-threaded again, so end it."""
+    yield
+    import distributed.utils
+
+    distributed.utils._offload_executor.shutdown(wait=True)
+    distributed.utils._offload_executor = ThreadPoolExecutor(1, thread_name_prefix="Dask-Offload")
+    assert threading.active_count() == 1
 
 
 @pytest.fixture(scope="module")
