@@ -17,6 +17,7 @@ figures beside the new ones. Nothing is asserted here; the corpus tests hold thr
 from __future__ import annotations
 
 import argparse
+import bisect
 import io
 import json
 import re
@@ -81,8 +82,6 @@ def auc(positives: Sequence[float], negatives: Sequence[float]) -> float:
 
 
 def _count_below(ordered: Sequence[float], value: float, *, inclusive: bool = False) -> int:
-    import bisect
-
     return (bisect.bisect_right if inclusive else bisect.bisect_left)(ordered, value)
 
 
@@ -239,8 +238,6 @@ def _line_starts(content: str) -> list[int]:
 
 
 def _line_of(starts: list[int], offset: int) -> int:
-    import bisect
-
     return bisect.bisect_right(starts, offset) - 1
 
 

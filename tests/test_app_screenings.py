@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from screener.store import ScreeningStore
 from tests.conftest import ROOT, SAMPLES
+from tests.test_app import _app, _ranking
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 FILES = ["node_bootcamp_graduate.txt", "java_spring_new_grad.docx", "marketing_manager.txt"]
@@ -25,18 +26,6 @@ def db(tmp_path, monkeypatch) -> Path:
     path = tmp_path / "screenings.sqlite3"
     monkeypatch.setenv("SCREENER_SCREENINGS_DB", str(path))
     return path
-
-
-def _app() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "streamlit_app.py"), default_timeout=120)
-    at.run()
-    assert not at.exception
-    return at
-
-
-def _ranking(at: AppTest):
-    [editor] = [e for e in at.data_editor if str(e.key).startswith("ranking_")]
-    return editor
 
 
 def _upload(at: AppTest, names: list[str]) -> None:

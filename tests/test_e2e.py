@@ -83,13 +83,17 @@ def page(app_url):
         browser.close()
 
 
-def test_upload_rank_open_and_download_shortlist(page, tmp_path):
+THREE_SAMPLES = ["python_django_graduate.md", "java_spring_new_grad.docx", "marketing_manager.txt"]
+
+
+def upload_samples(page, names: list[str]) -> None:
+    """Put sample resumes into the app's resume uploader."""
     uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload resumes")
-    uploader.locator('input[type="file"]').set_input_files([
-        str(SAMPLES / "python_django_graduate.md"),
-        str(SAMPLES / "java_spring_new_grad.docx"),
-        str(SAMPLES / "marketing_manager.txt"),
-    ])  # fmt: skip
+    uploader.locator('input[type="file"]').set_input_files([str(SAMPLES / n) for n in names])
+
+
+def test_upload_rank_open_and_download_shortlist(page, tmp_path):
+    upload_samples(page, THREE_SAMPLES)
     page.get_by_text("Candidate detail").wait_for()
     metric = page.locator('[data-testid="stMetric"]').filter(has_text="Candidates").first
     assert metric.inner_text().split()[-1] == "3"

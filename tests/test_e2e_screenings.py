@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SAMPLES
-from tests.test_e2e import ARGS, CHROMIUM, streamlit_server
+from tests.test_e2e import ARGS, CHROMIUM, THREE_SAMPLES, streamlit_server, upload_samples
 
 pytestmark = [
     pytest.mark.e2e,
@@ -51,12 +50,7 @@ def test_ticks_and_note_come_back_in_a_new_server_process(tmp_path):
         page.get_by_label("New screening name").press("Enter")
         page.get_by_role("button", name="Start new screening").click()
         page.get_by_text("Saved screening Browser Q1").wait_for()
-        uploader = page.locator('[data-testid="stFileUploader"]').filter(has_text="Upload resumes")
-        uploader.locator('input[type="file"]').set_input_files([
-            str(SAMPLES / "python_django_graduate.md"),
-            str(SAMPLES / "java_spring_new_grad.docx"),
-            str(SAMPLES / "marketing_manager.txt"),
-        ])  # fmt: skip
+        upload_samples(page, THREE_SAMPLES)
         page.get_by_text("Candidate detail").wait_for()
         grid = page.locator('[data-testid="stDataFrame"]').filter(has_text="Shortlist").first
         grid.scroll_into_view_if_needed()
