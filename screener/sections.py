@@ -160,6 +160,10 @@ HEADINGS: dict[str, tuple[str, ...]] = {
 _LOOKUP = {name: section for section, names in HEADINGS.items() for name in names}
 # Words that decorate a heading without changing it: "Skill Details", "Education Section".
 _SUFFIXES = ("details", "detail", "section", "summary", "information", "info", "profile")
+# Heading names that keep their meaning after a qualifier ("ORACLE DBA SKILL SET").
+_TAIL_NAMES = frozenset(
+    {"skills", "skill", "skill set", "skillset", "experience", "projects", "education"}
+)
 _FUZZY_MIN = 90  # near-miss spellings: "Experiance", "Eduction", "Certfications"
 _FUZZY_NAMES = [name for name in _LOOKUP if len(name) >= 6]
 # Numbering and decorations around a heading: "1.", "II)", "A.", "#", "*", "=", "•", "|".
@@ -169,17 +173,44 @@ _WORDS = re.compile(r"[a-z]+(?:[-'][a-z]+)?")
 # "January 2015 to Present"; durations: "6 months", "2 years".
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s*'?\d{{2,4}}|\d{{1,2}}[/.-]\d{{2,4}}|(?:19|20)\d{{2}})"
+_OPEN_END = r"(?:till\s+)?(?:present|current|now|date|today|ongoing)"  # "to till date"
 _DATE_RANGE = re.compile(
-    rf"\b{_DATE}\s*(?:to|till|until|–|—|-|~)\s*(?:{_DATE}|present|current|now|date|today|ongoing)\b",
-    re.IGNORECASE,
+    rf"\b{_DATE}\s*(?:to|till|until|–|—|-|~)\s*(?:{_DATE}|{_OPEN_END})\b", re.IGNORECASE
 )
 _DURATION = re.compile(r"\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?)\b", re.IGNORECASE)
-JOB_SECTIONS = frozenset({"header", "summary", "other"})
-_HEADLINE_SPLIT = re.compile(r"\s+-\s*|\s*-\s+|\s+at\s+|,\s+")
-_HEADLINE_ROLE = re.compile(
+JOB_SECTIONS = frozenset({"header", "summary", "other"})  # where dated job entries may hide
+STATEMENT_SECTIONS = JOB_SECTIONS | {"skills"}  # where a one-line job may sit
+_HEADLINE_SPLIT = re.compile(r"\s+-\s*|\s*-\s+|\s+at\s+|\s*@\s*|,\s+")
+_ROLE_WORDS = (
     r"\b(?:engineer|developer|programmer|analyst|manager|consultant|architect|designer|"
     r"administrator|lead|specialist|intern|trainee|tester|officer|executive|associate|"
-    r"lecturer|teacher|accountant|technician|expert|member|head|director)s?\b",
+    r"lecturer|teacher|accountant|technician|expert|member|head|director|trainer|"
+    r"coordinator|supervisor|assistant|scientist)s?\b"
+)
+_HEADLINE_ROLE = re.compile(_ROLE_WORDS, re.IGNORECASE)
+_TITLE_UNDER_NAME = re.compile(rf"{_ROLE_WORDS}|\bsupport\b", re.IGNORECASE)  # "Desktop Support"
+_BULLET_LABEL = re.compile(r"^[-•●]\s+")
+_EMAIL = re.compile(r"\S@\S+\.[a-z]{2,}", re.IGNORECASE)
+_NUMBER = re.compile(r"\d{3,}|\b\d+\b")  # a phone, postcode, year or count; not "UI5"
+# An employer named with its legal form: "Initech Limited", "Globex Pvt. Ltd".
+_LEGAL_FORM = r"(?:ltd|limited|pvt|inc|corp|corporation|llc|gmbh)\b"
+_EMPLOYER = rf"(?-i:[A-Z])[\w&.-]*(?:\s+[\w&.-]+){{0,3}}?\s+{_LEGAL_FORM}"
+# A role held, said in a sentence: "Working as a Build Engineer for Globex", "2 years of
+# experience as a Java developer", "Release Lead for Northwind", "Data Analyst with 3 years
+# of experience in ...". Wishes ("seeking to work as a developer") are not jobs.
+_AS_ROLE = rf"\bas\s+(?:an?\s+)?[\"']?(?:[\w.&/()-]+\s+){{0,4}}?{_ROLE_WORDS}"
+_JOB_STATEMENT = re.compile(
+    rf"\b(?:work(?:ing|ed)|employed|serv(?:ing|ed)|experience|exp|joined)\b.{{0,60}}?{_AS_ROLE}"
+    rf"|{_AS_ROLE}[\"']?\s+(?:for|at|in|with|@)\s+(?-i:[A-Z])"
+    rf"|^\W*(?:[\w.&/-]+\s+){{0,4}}?{_ROLE_WORDS}\s+with\b.{{0,40}}\bexp"
+    r"|\bwork(?:ing|ed)\s+(?:as\s+[^,.;]{1,40}?\s+)?(?:for|at)\s+(?-i:[A-Z])"
+    r"|\bjoined\s+(?-i:[A-Z])"
+    rf"|\b(?:work(?:ing|ed)?|experience|employed)\b.{{0,40}}?\b(?:in|at|with|for)\s+{_EMPLOYER}",
+    re.IGNORECASE,
+)
+_STATEMENT_HINT = re.compile(r"\b(?:as|with|work(?:ing|ed)|joined|experience)\b", re.IGNORECASE)
+_WISH = re.compile(
+    r"\b(?:seek|looking|aspir|opportunit|wish|would like|want|intend|to work|to join)",
     re.IGNORECASE,
 )
 USED = frozenset({"experience", "projects"})  # sections whose skills count as used
@@ -207,16 +238,34 @@ def heading_of(line: str) -> str | None:
     """
     if not line or len(line) > 200 or line.startswith(("- ", "• ", "● ")):
         return None
-    head, colon, _ = line.partition(":")
+    head, colon, rest = line.partition(":")
     if colon and len(head) <= 40:
-        found = _title_section(head)
+        found = _title_section(head) or (None if rest.strip() else _named_by_end(head))
         return found or _caps_prefix_section(line)  # "TECHNICAL SKILLS Skills: Java"
     found = _title_section(line) if len(line) <= 60 else None
+    if found is None and _is_caps(line) and len(line) <= 60:
+        found = _named_by_end(line)
     return found or _caps_prefix_section(line)
+
+
+def _named_by_end(text: str) -> str | None:
+    """A heading named by its last words, with a qualifier before them: "ORACLE DBA SKILL
+    SET:", "TEACHING EXPERIENCE", "Java Projects:". Called only for an upper-case line or
+    a label with a colon and nothing after it."""
+    words = _DECORATION.sub("", text).lower().replace("&", " and ").split()
+    if not 2 <= len(words) <= 8 or any(ch.isdigit() for ch in text):
+        return None
+    for size in (2, 1):
+        tail = " ".join(words[-size:])
+        if tail in _TAIL_NAMES:
+            return _LOOKUP[tail]
+    return None
 
 
 @functools.lru_cache(maxsize=16384)  # short lines repeat across resumes ("Python", "SKILLS")
 def _title_section(text: str) -> str | None:
+    if text.rstrip().endswith(".") and not text.rstrip().endswith(".."):
+        return None  # a wrapped sentence ("organizational\nskills."), not a heading
     title = " ".join(_DECORATION.sub("", text.strip()).lower().replace("&", "and").split())
     if not title or len(title) > 45 or title[-1] == ".":
         return None
@@ -246,8 +295,7 @@ def _caps_prefix_section(line: str) -> str | None:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+    return text.isupper() and sum(map(str.isalpha, text)) >= 2
 
 
 def find_sections(lines: list[str]) -> tuple[SectionSpan, ...]:
@@ -264,7 +312,7 @@ def find_sections(lines: list[str]) -> tuple[SectionSpan, ...]:
     current, start = "header", 0
     for number, line in enumerate(lines):
         section = heading_of(line)
-        if section is None or (current in USED and not _main_heading(line, section)):
+        if section is None or _stays_in(current, lines, number, section):
             continue
         if number > start or current != "header":
             spans.append(SectionSpan(current, start, number))
@@ -278,6 +326,31 @@ def find_sections(lines: list[str]) -> tuple[SectionSpan, ...]:
     )
 
 
+def _stays_in(current: str, lines: list[str], number: int, section: str) -> bool:
+    """Whether a heading-like line belongs to the section it sits in: a field label inside
+    a job, a job title that looks like a heading ("Software" above its employer and dates),
+    or a labelled row of a skills table ("Languages: C, Java", "TOOLS Jira, Git")."""
+    line = lines[number]
+    if current in USED:
+        if not _main_heading(line, section):
+            return True
+        title_like = section in ("skills", "other") and not _is_caps(line)
+        return title_like and _dates_follow(lines, number)
+    return current == "skills" and section in ("skills", "other") and _inline_content(line)
+
+
+def _dates_follow(lines: list[str], number: int, within: int = 3) -> bool:
+    """A job entry's date range in the next ``within`` non-blank lines."""
+    following = (line for line in lines[number + 1 : number + 12] if line.strip())
+    return any(is_job_entry(line) for _, line in zip(range(within), following, strict=False))
+
+
+def _inline_content(line: str) -> bool:
+    """A heading word with content after it on the same line ("Languages: C, Java")."""
+    _, colon, rest = line.partition(":")
+    return bool(rest.strip()) if colon else _title_section(line) is None
+
+
 def _main_heading(line: str, section: str) -> bool:
     """A heading that ends a job entry: upper case, or a main section name on its own."""
     head, colon, rest = line.partition(":")
@@ -287,37 +360,103 @@ def _main_heading(line: str, section: str) -> bool:
 
 
 def _split_job_entries(span: SectionSpan, lines: list[str]) -> list[SectionSpan]:
-    if span.name not in JOB_SECTIONS:
+    if span.name not in STATEMENT_SECTIONS:
         return [span]
     first = span.start + (span.name != "header")  # a heading line stays with its heading
     pieces: list[SectionSpan] = []
     start = span.start
     for number in range(first, span.end):
         line = lines[number]
-        if is_job_entry(line):
+        if span.name in JOB_SECTIONS and is_job_entry(line):
             begin = number - 1 if number > first and looks_like_title(lines[number - 1]) else number
+            begin = max(begin, start)
             if begin > start:
                 pieces.append(SectionSpan(span.name, start, begin))
             return [*pieces, SectionSpan("experience", begin, span.end)]
-        if span.name == "header" and is_headline(line, after_name=number == first + 1):
+        if number < start:
+            continue  # the second line of a wrapped headline
+        name, size = _one_line_section(lines, number, span, first)
+        if size:
             if number > start:
                 pieces.append(SectionSpan(span.name, start, number))
-            pieces.append(SectionSpan("experience", number, number + 1))
-            start = number + 1
+            pieces.append(SectionSpan(name, number, number + size))
+            start = number + size
     if span.end > start:
         pieces.append(SectionSpan(span.name, start, span.end))
     return pieces
 
 
+def _one_line_section(
+    lines: list[str], number: int, span: SectionSpan, first: int
+) -> tuple[str, int]:
+    """A job or skills list stated in a line or two outside its section, as (section, line
+    count): a headline under the name (two lines when wrapped), a sentence naming a role
+    held, or a bullet listing skills ("- IT skills - Excel, Tally"); else 0 lines."""
+    line = lines[number]
+    if span.name == "header":
+        after_name = number == first + 1
+        if is_headline(line, after_name=after_name):
+            return "experience", 1 + _continues(lines, number, span.end)
+        if after_name and _wrapped_title(line) and _continues(lines, number, span.end):
+            return "experience", 2  # "Head of Fleet Operations -" / "Harbour Freight Ltd"
+    if is_job_statement(line):
+        return "experience", 1
+    if span.name != "skills" and _is_skills_bullet(line):
+        return "skills", 1
+    return span.name, 0
+
+
+def _is_skills_bullet(line: str) -> bool:
+    """A bullet that names a skills heading and lists after it: "- IT skills: Java, SQL"."""
+    if not line.startswith(("- ", "• ", "● ")):
+        return False
+    label, separator, rest = _BULLET_LABEL.sub("", line, count=1).partition(" - ")
+    if not separator:
+        label, separator, rest = label.partition(":")
+    return bool(separator and rest.strip()) and _title_section(label) == "skills"
+
+
+def _continues(lines: list[str], number: int, end: int) -> int:
+    """1 when the line after a headline finishes it: short, then a blank line or the end."""
+    if number + 1 >= end or not lines[number + 1].strip():
+        return 0
+    after = lines[number + 2] if number + 2 < end else ""
+    line, following = lines[number].rstrip(), lines[number + 1]
+    wrapped = line.endswith(("-", ",", "@", " at")) or following[:1].islower()
+    short = len(following.split()) <= 5 and not _NUMBER.search(following)
+    return int(wrapped and short and "@" not in following and not after.strip())
+
+
+def _wrapped_title(line: str) -> bool:
+    """A title cut at its employer separator ("Head of Fleet Operations -")."""
+    text = line.rstrip()
+    cut = text.endswith((" -", " at", " @"))
+    return cut and looks_like_title(text) and not _NUMBER.search(text)
+
+
+def is_job_statement(line: str) -> bool:
+    """A sentence naming a role the candidate holds or held ("Currently working as a
+    Support Engineer", "Earlier worked with Acme Ltd as a QA Engineer")."""
+    if len(line) > 200 or not _STATEMENT_HINT.search(line):  # cheap test first
+        return False
+    return bool(_JOB_STATEMENT.search(line)) and not _WISH.search(line)
+
+
 def is_headline(line: str, *, after_name: bool = False) -> bool:
     """A header line naming a role, often at an employer: "Java Developer - Infosys",
-    "Test Analyst at Oracle, Hyderabad", "Devops Engineer -Oracle"; right after the name,
-    a bare title ("Technical Project Manager") too."""
-    if not looks_like_title(line) or "@" in line or any(ch.isdigit() for ch in line):
+    "Test Analyst at Oracle, Hyderabad", "Devops Engineer -Oracle", "Analyst@Globex Labs";
+    right after the name, a bare title ("Technical Project Manager", "Developer") too."""
+    words = len(line.split())
+    if not 0 < words <= (12 if after_name else 8):
         return False
-    if not _HEADLINE_ROLE.search(line):  # "Pune, Maharashtra" is a place, not a job
+    if line.rstrip().endswith(".") or heading_of(line):
         return False
-    if after_name and len(line.split()) >= 2:
+    if _EMAIL.search(line) or _NUMBER.search(line):
+        return False
+    titles = _TITLE_UNDER_NAME if after_name else _HEADLINE_ROLE
+    if not titles.search(line):  # "Pune, Maharashtra" is a place, not a job
+        return False
+    if after_name:
         return True
     parts = _HEADLINE_SPLIT.split(line, maxsplit=1)
     if len(parts) < 2:
@@ -362,7 +501,8 @@ def job_of(lines: list[str], spans: tuple[SectionSpan, ...], index: int) -> str 
         start = index + 1  # the title line above its dates
     for number in range(start, span.start - 1, -1):
         line = lines[number]
-        if is_job_entry(line) or (number == span.start and is_headline(line)):
+        one_line = number == span.start and (is_headline(line) or is_job_statement(line))
+        if is_job_entry(line) or one_line:
             title = lines[number - 1] if number > span.start else ""
             if title and looks_like_title(title) and not is_job_entry(title):
                 return f"{title.strip()} | {line.strip()}"

@@ -7,6 +7,7 @@ from screener.sections import (
     heading_of,
     is_headline,
     is_job_entry,
+    is_job_statement,
     job_of,
     section_per_line,
     stated_duration,
@@ -85,8 +86,16 @@ def test_resume_without_headings_is_all_header():
         ("Personal Details:", "other"),
         ("Executive Profile", "summary"),
         ("Core Qualifications", "skills"),
+        # a qualifier before the heading name, upper case or with a bare colon
+        ("ORACLE DBA SKILL SET:", "skills"),
+        ("TEACHING EXPERIENCE", "experience"),
+        ("Testing Skills:", "skills"),
+        ("Mobile App Projects:", "projects"),
         # not headings: field labels, sentences, titles
         ("Environment: Java, Spring, Oracle", None),
+        ("skills.", None),  # the end of a wrapped sentence
+        ("Excellent communication skills", None),
+        ("Payment Skills: cash handling", None),  # a qualifier needs a bare heading
         ("Responsibilities:", None),
         ("Built a skills matrix for the team.", None),
         ("Java Developer", None),
@@ -126,7 +135,7 @@ def test_dated_job_entry_under_unknown_heading_is_experience():
 @pytest.mark.parametrize(
     "dates",
     ["Jan 2018 to Current", "04/2013 - 05/2016", "2016 - 2019", "January 2015 to Present",
-     "Aug 2007 – Now", "March '19 - Sept '21"],
+     "Aug 2007 – Now", "March '19 - Sept '21", "from Jan2014 to till date"],
 )  # fmt: skip
 def test_date_ranges_mark_job_entries(dates):
     assert is_job_entry(f"Developer, Acme Corp   {dates}")
@@ -175,3 +184,102 @@ def test_job_of_names_the_entry_a_line_belongs_to():
 )
 def test_stated_duration(line, duration):
     assert stated_duration(line) == duration
+
+
+def test_labelled_rows_of_a_skills_table_stay_in_skills():
+    lines = [
+        "TECHNICAL SKILLS",
+        "Languages: C, Core Java, Python",
+        "Database: MySQL",
+        "TOOLS Jira, Git, Maven",
+        "Operating Systems: Ubuntu",
+        "LANGUAGES",  # a heading of its own: spoken languages follow
+        "English, Tamil",
+    ]
+    assert _sections_of(lines) == ["skills"] * 5 + ["other"] * 2
+
+
+@pytest.mark.parametrize("title", ["Software", "Key Skills"])
+def test_a_job_title_that_reads_like_a_heading_stays_in_the_job(title):
+    lines = [
+        "WORK EXPERIENCE",
+        "Support Engineer",
+        "Jan 2015 to Dec 2017",
+        title,
+        "Northwind Traders - Pune, Maharashtra -",
+        "Mar 2019 to Present",
+        "- Built the billing service",
+        "Skills",
+        "Java, SQL",
+    ]
+    assert _sections_of(lines) == ["experience"] * 7 + ["skills"] * 2
+
+
+@pytest.mark.parametrize(
+    ("line", "after_name", "expected"),
+    [
+        ("Analyst@Globex Labs, Bengaluru", False, True),
+        ("Working as payroll officer @ northwind", True, True),
+        ("Developer", True, True),
+        ("DESKTOP SUPPORT", True, True),  # a function named as a title, under the name only
+        ("Network support, Technical Support", False, False),
+        ("QA Lead, Cloud Developer - Northwind Traders Pvt Ltd (Retail)", True, True),
+        ("Trainer - Retail Lending Systems", False, True),
+        ("asha.rao@example.com - Pune", False, False),
+        ("Mobile: 98450 12345", True, False),
+        ("Keen to find a role in .NET development", True, False),
+        ("Python, Django, Flask", True, False),
+        # a long line is a sentence unless right under the name
+        ("Budgets, Vendor reviews, Planning and Assisting the Manager daily", False, False),
+    ],
+)
+def test_headlines(line, after_name, expected):
+    assert is_headline(line, after_name=after_name) is expected
+
+
+def test_a_headline_wrapped_over_two_lines_is_one_job():
+    lines = [
+        "Meera Iyer",
+        "Head of Fleet Operations (Coastal & Inland) -",
+        "Harbour Freight Lines Ltd",
+        "",
+        "Chennai, Tamil Nadu - Email me on Indeed",
+    ]
+    assert _sections_of(lines) == ["header", "experience", "experience", "header", "header"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- Currently working as Support Engineer.", True),
+        ("- Earlier worked with Acme Ltd, Nagpur as a QA Engineer.", True),
+        ("- 3 years of experience in retail IT as a Java Developer.", True),
+        ("- Data Analyst with 3 years of experience in reporting", True),
+        ("- Data centre move as a Release Lead for Globex Retail", True),
+        ("- Worked as a volunteer tutor for Northwind Trust", True),
+        ("- Joined Initech in 2016 on the payments team", True),
+        ("- 9 years of experience in Initech Pvt Ltd", True),
+        ("Seeking a challenging position to work as a Java Developer", False),
+        ("- Worked with designers and business analysts on the backlog", False),
+        ("- Good knowledge of Java and SQL", False),
+    ],
+)
+def test_job_statements(line, expected):
+    assert is_job_statement(line) is expected
+
+
+def test_a_job_statement_in_a_summary_is_a_one_line_job():
+    lines = [
+        "PROFILE",
+        "- 4 years of release testing.",
+        "- Working as Build Engineer for Globex Systems since 2019.",
+        "- Quick learner.",
+    ]
+    spans = find_sections(lines)
+    assert section_per_line(spans, len(lines)) == ["summary", "summary", "experience", "summary"]
+    assert job_of(lines, spans, 2) == lines[2]
+
+
+def test_a_skills_bullet_under_another_heading_is_a_one_line_skills_list():
+    lines = ["INTERESTS", "- IT skills - Excel, Tally", "- Cricket"]
+    assert _sections_of(lines) == ["other", "skills", "other"]
