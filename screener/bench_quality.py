@@ -29,6 +29,7 @@ from pathlib import Path
 
 from screener.corpora import (
     CorporaMissing,
+    Span,
     annotated_resumes,
     livecareer_pdfs,
     livecareer_sample,
@@ -166,27 +167,43 @@ def _has_experience_heading(lines: Iterable[str]) -> bool:
 
 # ---------------------------------------------------------------- DataTurks
 def annotated_figures(spec: RoleSpec) -> Figures:
-    experience_hits = experience_total = skills_hits = skills_total = 0
+    """Section accuracy, developer bands and skill precision/recall on the DataTurks set.
+
+    Section accuracy is given by two definitions each (see the README):
+    - every annotated Designation / Companies-worked-at span on a line in experience (or
+      projects), and, refined, every distinct designation or employer of a resume found in
+      experience at least once: the annotators also label an employer's name where it is a
+      product ("Oracle 11g", "Microsoft Office" in a skills list) or a college;
+    - every Skills span in a skills section, and, refined, in a skills section or in a
+      job or project, where a skill named in the work is "used" (more credit than listed).
+    """
+    experience_hits = experience_total = skills_hits = skills_total = skills_in_work = 0
+    jobs: dict[tuple[int, str, str], bool] = {}
     developer_bands: Counter[str] = Counter()
     by_role: dict[str, list[float]] = defaultdict(list)
     evidenced: Counter[str] = Counter()
     true_pos = false_pos = false_neg = 0
-    for resume in annotated_resumes():
+    for index, resume in enumerate(annotated_resumes()):
         document = ingest_text(resume.content, "annotated resume")
         lines = document.lines
         per_line = section_per_line(document.sections, len(lines))
         starts = _line_starts(resume.content)
         for span in [*resume.labelled("Designation"), *resume.labelled("Companies worked at")]:
             experience_total += 1
-            experience_hits += per_line[_line_of(starts, span.start)] in ("experience", "projects")
+            in_work = per_line[_line_of(starts, _first_char(span))] in ("experience", "projects")
+            experience_hits += in_work
+            key = (index, span.label, " ".join(span.text.lower().split()))
+            jobs[key] = jobs.get(key, False) or in_work
         skill_lines: set[int] = set()
         for span in resume.labelled("Skills"):
-            numbers = _span_lines(resume.content, starts, span.start, span.end)
+            numbers = _span_lines(resume.content, starts, _first_char(span), span.end)
             skill_lines.update(numbers)
             if numbers:
                 skills_total += 1
                 in_skills = sum(per_line[n] == "skills" for n in numbers)
                 skills_hits += in_skills * 2 >= len(numbers)
+                placed = sum(per_line[n] in ("skills", "experience", "projects") for n in numbers)
+                skills_in_work += placed * 2 >= len(numbers)
         candidate = evaluate(spec, document)
         designations = resume.labelled("Designation")
         title = designations[0].text if designations else ""
@@ -211,7 +228,12 @@ def annotated_figures(spec: RoleSpec) -> Figures:
     developers = sum(developer_bands.values())
     return {
         "annotated.experience_lines_in_experience": experience_hits / max(1, experience_total),
+        "annotated.experience_spans": float(experience_total),
+        "annotated.experience_jobs_found_in_experience": sum(jobs.values()) / max(1, len(jobs)),
+        "annotated.experience_jobs": float(len(jobs)),
         "annotated.skills_spans_in_skills": skills_hits / max(1, skills_total),
+        "annotated.skills_spans_in_skills_or_work": skills_in_work / max(1, skills_total),
+        "annotated.skills_spans": float(skills_total),
         "annotated.developers": float(developers),
         "annotated.developers_possible_or_strong": (
             developer_bands["possible"] + developer_bands["strong"]
@@ -229,6 +251,12 @@ def annotated_figures(spec: RoleSpec) -> Figures:
         "annotated.skill_precision": true_pos / max(1, true_pos + false_pos),
         "annotated.skill_recall": true_pos / max(1, true_pos + false_neg),
     }
+
+
+def _first_char(span: Span) -> int:
+    """Where a span's text begins: "\\nAssociate consultant" is on the line after the
+    newline it starts with."""
+    return span.start + len(span.text) - len(span.text.lstrip())
 
 
 def _line_starts(content: str) -> list[int]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from screener.bench_quality import annotated_figures, livecareer_figures
+from screener.bench_quality import _first_char, annotated_figures, livecareer_figures
+from screener.corpora import Span
 
 pytestmark = pytest.mark.slow
 
@@ -26,8 +27,10 @@ def livecareer(corpora_path, junior_spec):
 @pytest.mark.parametrize(
     ("figure", "at_least"),
     [
-        ("annotated.experience_lines_in_experience", 0.80),
-        ("annotated.skills_spans_in_skills", 0.77),
+        ("annotated.experience_lines_in_experience", 0.88),
+        ("annotated.experience_jobs_found_in_experience", 0.95),
+        ("annotated.skills_spans_in_skills", 0.82),
+        ("annotated.skills_spans_in_skills_or_work", 0.95),
         ("annotated.developers_possible_or_strong", 0.70),
         ("annotated.auc_developers_vs_tech_adjacent", 0.74),
         ("annotated.skill_precision", 0.92),
@@ -48,3 +51,9 @@ def test_annotated_resumes(annotated, figure, at_least):
 )
 def test_livecareer_pdfs(livecareer, figure, at_least):
     assert livecareer[figure] >= at_least
+
+
+def test_a_span_starting_with_a_newline_is_on_the_next_line():
+    content = "Asha Rao\nTest Engineer - Globex"
+    span = Span("Designation", 8, 22, content[8:22])
+    assert span.text.startswith("\n") and content[_first_char(span)] == "T"
