@@ -208,6 +208,11 @@ _JOB_STATEMENT = re.compile(
     rf"|\b(?:work(?:ing|ed)?|experience|employed)\b.{{0,40}}?\b(?:in|at|with|for)\s+{_EMPLOYER}",
     re.IGNORECASE,
 )
+# A job's field outside experience: "Designation: Test Engineer", "Organisation: Globex".
+_JOB_LABEL = re.compile(
+    r"^\W*(?=[A-Z])(?i:(?:current\s+|present\s+|last\s+)?(?:designation|job title|position|"
+    r"role|employer|organi[sz]ation|company(?:\s+name)?)\s*[:–-]\s*\w)",
+)
 _STATEMENT_HINT = re.compile(r"\b(?:as|with|work(?:ing|ed)|joined|experience)\b", re.IGNORECASE)
 _WISH = re.compile(
     r"\b(?:seek|looking|aspir|opportunit|wish|would like|want|intend|to work|to join)",
@@ -373,6 +378,10 @@ def _split_job_entries(span: SectionSpan, lines: list[str]) -> list[SectionSpan]
             if begin > start:
                 pieces.append(SectionSpan(span.name, start, begin))
             return [*pieces, SectionSpan("experience", begin, span.end)]
+        if span.name == "skills" and _JOB_LABEL.match(line):  # a job kept under a skills heading
+            if number > start:
+                pieces.append(SectionSpan(span.name, start, number))
+            return [*pieces, SectionSpan("experience", number, span.end)]
         if number < start:
             continue  # the second line of a wrapped headline
         name, size = _one_line_section(lines, number, span, first)
@@ -399,7 +408,7 @@ def _one_line_section(
             return "experience", 1 + _continues(lines, number, span.end)
         if after_name and _wrapped_title(line) and _continues(lines, number, span.end):
             return "experience", 2  # "Head of Fleet Operations -" / "Harbour Freight Ltd"
-    if is_job_statement(line):
+    if is_job_statement(line) or _JOB_LABEL.match(line):
         return "experience", 1
     if span.name != "skills" and _is_skills_bullet(line):
         return "skills", 1

@@ -283,3 +283,26 @@ def test_a_job_statement_in_a_summary_is_a_one_line_job():
 def test_a_skills_bullet_under_another_heading_is_a_one_line_skills_list():
     lines = ["INTERESTS", "- IT skills - Excel, Tally", "- Cricket"]
     assert _sections_of(lines) == ["other", "skills", "other"]
+
+
+def test_a_job_kept_under_a_skills_heading_is_experience():
+    lines = [
+        "ADDITIONAL INFORMATION",
+        "Operating systems: Ubuntu",
+        "Role: Systems Administrator",
+        "Responsibilities:",
+        "- Patched and monitored the Linux servers",
+        "EDUCATION",
+    ]
+    assert _sections_of(lines) == ["skills", "skills"] + ["experience"] * 3 + ["education"]
+
+
+def test_job_field_labels_outside_experience_are_one_line_jobs():
+    lines = [
+        "PERSONAL DETAILS",
+        "Designation: Test Engineer",
+        "Organisation: Globex Systems",
+        "Date of birth: withheld",
+        "role – I ran the nightly builds",  # the end of a wrapped sentence, not a label
+    ]
+    assert _sections_of(lines) == ["other", "experience", "experience", "other", "other"]
