@@ -416,13 +416,15 @@ def _one_line_section(
 
 
 def _is_skills_bullet(line: str) -> bool:
-    """A bullet that names a skills heading and lists after it: "- IT skills: Java, SQL"."""
-    if not line.startswith(("- ", "• ", "● ")):
+    """A line, often a bullet, that names a skills heading and lists after it: "- IT
+    skills - Excel, Tally", "Cloud skills: EC2, S3" (a bare "Skills: …" is a heading)."""
+    bullet = line.startswith(("- ", "• ", "● "))
+    label, separator, rest = _BULLET_LABEL.sub("", line, count=1).partition(":")
+    if bullet and not separator:
+        label, separator, rest = label.partition(" - ")
+    if not (separator and rest.strip()) or len(label) > 40:
         return False
-    label, separator, rest = _BULLET_LABEL.sub("", line, count=1).partition(" - ")
-    if not separator:
-        label, separator, rest = label.partition(":")
-    return bool(separator and rest.strip()) and _title_section(label) == "skills"
+    return (bullet and _title_section(label) == "skills") or _named_by_end(label) == "skills"
 
 
 def _continues(lines: list[str], number: int, end: int) -> int:

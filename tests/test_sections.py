@@ -280,9 +280,12 @@ def test_a_job_statement_in_a_summary_is_a_one_line_job():
     assert job_of(lines, spans, 2) == lines[2]
 
 
-def test_a_skills_bullet_under_another_heading_is_a_one_line_skills_list():
-    lines = ["INTERESTS", "- IT skills - Excel, Tally", "- Cricket"]
-    assert _sections_of(lines) == ["other", "skills", "other"]
+@pytest.mark.parametrize(
+    "line", ["- IT skills - Excel, Tally", "- Cloud Skills: EC2, S3, IAM", "Data skills: SQL, dbt"]
+)
+def test_a_skills_line_under_another_heading_is_a_one_line_skills_list(line):
+    lines = ["INTERESTS", line, "- Cricket", "- Travel - Asia, Europe"]
+    assert _sections_of(lines) == ["other", "skills", "other", "other"]
 
 
 def test_a_job_kept_under_a_skills_heading_is_experience():
