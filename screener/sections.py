@@ -189,7 +189,7 @@ _ROLE_WORDS = (
 )
 _HEADLINE_ROLE = re.compile(_ROLE_WORDS, re.IGNORECASE)
 _TITLE_UNDER_NAME = re.compile(rf"{_ROLE_WORDS}|\bsupport\b", re.IGNORECASE)  # "Desktop Support"
-_BULLET_LABEL = re.compile(r"^[-•●]\s+")
+_BULLET = re.compile(r"^[-•●]\s+")
 _EMAIL = re.compile(r"\S@\S+\.[a-z]{2,}", re.IGNORECASE)
 _NUMBER = re.compile(r"\d{3,}|\b\d+\b")  # a phone, postcode, year or count; not "UI5"
 # An employer named with its legal form: "Initech Limited", "Globex Pvt. Ltd".
@@ -213,7 +213,9 @@ _JOB_LABEL = re.compile(
     r"^\W*(?=[A-Z])(?i:(?:current\s+|present\s+|last\s+)?(?:designation|job title|position|"
     r"role|employer|organi[sz]ation|company(?:\s+name)?)\s*[:–-]\s*\w)",
 )
-_STATEMENT_HINT = re.compile(r"\b(?:as|with|work(?:ing|ed)|joined|experience)\b", re.IGNORECASE)
+_STATEMENT_HINT = re.compile(
+    r"\b(?:as|with|work(?:ing|ed)?|joined|experience|employed)\b", re.IGNORECASE
+)
 _WISH = re.compile(
     r"\b(?:seek|looking|aspir|opportunit|wish|would like|want|intend|to work|to join)",
     re.IGNORECASE,
@@ -311,7 +313,9 @@ def find_sections(lines: list[str]) -> tuple[SectionSpan, ...]:
     Job entries (a line with a date range such as "Jan 2018 to Current") outside any
     experience-type heading open an experience span, from the entry's title line (the line
     above, when it is short) to the next heading; a headline such as "Java Developer -
-    Infosys" in the header is a one-line job entry.
+    Infosys" in the header is a one-line job entry, and so are a sentence naming a role
+    held ("Working as a Build Engineer for Globex") and a job's field label
+    ("Designation: Test Engineer") in a summary or a skills list.
     """
     spans: list[SectionSpan] = []
     current, start = "header", 0
@@ -365,6 +369,7 @@ def _main_heading(line: str, section: str) -> bool:
 
 
 def _split_job_entries(span: SectionSpan, lines: list[str]) -> list[SectionSpan]:
+    """A span cut where jobs or skills lists sit outside their own section."""
     if span.name not in STATEMENT_SECTIONS:
         return [span]
     first = span.start + (span.name != "header")  # a heading line stays with its heading
@@ -400,7 +405,8 @@ def _one_line_section(
 ) -> tuple[str, int]:
     """A job or skills list stated in a line or two outside its section, as (section, line
     count): a headline under the name (two lines when wrapped), a sentence naming a role
-    held, or a bullet listing skills ("- IT skills - Excel, Tally"); else 0 lines."""
+    held or a job's field label, or a line listing skills ("- IT skills - Excel, Tally");
+    else 0 lines."""
     line = lines[number]
     if span.name == "header":
         after_name = number == first + 1
@@ -410,16 +416,16 @@ def _one_line_section(
             return "experience", 2  # "Head of Fleet Operations -" / "Harbour Freight Ltd"
     if is_job_statement(line) or _JOB_LABEL.match(line):
         return "experience", 1
-    if span.name != "skills" and _is_skills_bullet(line):
+    if span.name != "skills" and _is_skills_line(line):
         return "skills", 1
     return span.name, 0
 
 
-def _is_skills_bullet(line: str) -> bool:
+def _is_skills_line(line: str) -> bool:
     """A line, often a bullet, that names a skills heading and lists after it: "- IT
     skills - Excel, Tally", "Cloud skills: EC2, S3" (a bare "Skills: …" is a heading)."""
     bullet = line.startswith(("- ", "• ", "● "))
-    label, separator, rest = _BULLET_LABEL.sub("", line, count=1).partition(":")
+    label, separator, rest = _BULLET.sub("", line, count=1).partition(":")
     if bullet and not separator:
         label, separator, rest = label.partition(" - ")
     if not (separator and rest.strip()) or len(label) > 40:

@@ -259,6 +259,7 @@ def test_a_headline_wrapped_over_two_lines_is_one_job():
         ("- Worked as a volunteer tutor for Northwind Trust", True),
         ("- Joined Initech in 2016 on the payments team", True),
         ("- 9 years of experience in Initech Pvt Ltd", True),
+        ("Employed at Initech Ltd since 2018", True),
         ("Seeking a challenging position to work as a Java Developer", False),
         ("- Worked with designers and business analysts on the backlog", False),
         ("- Good knowledge of Java and SQL", False),
