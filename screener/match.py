@@ -32,6 +32,10 @@ MatchType = Literal["exact", "alias", "fuzzy", "implied"]
 Strength = Literal["used", "listed", "mentioned"]
 FUZZY_MIN_CHARS = 6
 FUZZY_CUTOFF = 88.0
+FUZZY_WORD_CUTOFF = 85.0  # each word of a fuzzy word pair
+# A skills-list line this short is one item ("Go", "C, Go"): its ambiguous names count;
+# a longer one needs support like any other line ("Medical Coding, Filing, Coding").
+SHORT_SKILL_LINE = 4
 USED_SECTIONS = frozenset({"experience", "projects"})
 _GLUE = "-&'"
 _BREAK = "\x00"  # stands for a line break in the flat token list; never whitespace
@@ -343,7 +347,7 @@ class Matcher:
                 continue
             first, last = doc.line_tokens(line)
             supported = (
-                doc.sections[line] == "skills"
+                (doc.sections[line] == "skills" and last - first <= SHORT_SKILL_LINE)
                 or line in lines_with_hits
                 or not self._context[entry.item].isdisjoint(doc.lowered[first:last])
             )
@@ -401,7 +405,12 @@ class Matcher:
                     accepted = score >= FUZZY_CUTOFF or _is_swap(query, keys[col])
                     # Typos keep the first letter; a dropped one is another word
                     # ("entry" is not Sentry, "sharp" not CSharp, "prints" not sprints).
-                    if accepted and query[0] == keys[col][0] and score > best_score:
+                    if (
+                        accepted
+                        and query[0] == keys[col][0]
+                        and score > best_score
+                        and _words_close(query, keys[col])
+                    ):
                         best, best_score = choices[col][1], score
                 if best is None:
                     self._fuzzy_misses.add(query)
@@ -456,6 +465,18 @@ def _positions(lowered: list[str], words: list[str]) -> Iterator[int]:
 
 def _fuzzy_eligible(rule: Alias, key: str) -> bool:
     return not (rule.case_sensitive or rule.needs_context) and len(key) >= FUZZY_MIN_CHARS
+
+
+def _words_close(query: str, key: str) -> bool:
+    """Each word of a word pair is near its own word of the name: the spelled-right word
+    cannot carry another ("and documentation" is not API documentation, "brand
+    development" not backend development)."""
+    if " " not in query:
+        return True
+    return all(
+        a == b or (a[0] == b[0] and fuzz.ratio(a, b) >= FUZZY_WORD_CUTOFF)
+        for a, b in zip(query.split(" "), key.split(" "), strict=False)
+    )
 
 
 def _is_swap(a: str, b: str) -> bool:
