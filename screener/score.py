@@ -9,6 +9,7 @@ No part looks at names, contact details, age, gender or education.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -141,12 +142,31 @@ def _backed(part: Part, technical: float, gate: float) -> Part:
 
 
 def _credit_factor(item: ItemMatch, cfg: Scoring) -> float:
-    """Used skills earn full credit, listed ones ``listed_only_credit``; a skill known only
-    because another implies it earns ``implied_credit`` of that."""
-    factor = 1.0 if item.strength == "used" else cfg.listed_only_credit
+    """Used skills earn full credit, listed ones ``listed_only_credit`` (or
+    ``stated_use_credit`` with a stated time of use); a skill known only because another
+    implies it earns ``implied_credit`` of that."""
+    if item.strength == "used":
+        factor = 1.0
+    elif _stated_use(item):
+        factor = cfg.stated_use_credit
+    else:
+        factor = cfg.listed_only_credit
     if item.best is not None and item.best.match_type == "implied":
         factor *= cfg.implied_credit
     return factor
+
+
+def _stated_use(item: ItemMatch) -> str | None:
+    """The time of use a skills list states for this skill, right after its name and
+    before the next item ("Java (1 year)", "Jdbc- Exprience - 24 months"), or None."""
+    best = item.best
+    if best is None or best.strength == "used" or best.match_type == "implied":
+        return None
+    at = best.evidence.find(best.matched)
+    if at < 0:
+        return None
+    after = best.evidence[at + len(best.matched) :]
+    return stated_duration(re.split(r"[,;|•·]", after, maxsplit=1)[0])
 
 
 def _capped(used: float, listed: float, target: float, cap: float) -> float:
@@ -170,7 +190,7 @@ def _hard_part(
             item = found[skill.name]
             share = 1.0 if group is None or rank == 0 else OTHER_GROUP_MEMBER_SHARE
             credit = skill.weight * _credit_factor(item, cfg) * share
-            if item.strength == "used":
+            if item.strength == "used" or _stated_use(item):
                 used += credit
             else:
                 listed += credit
@@ -384,4 +404,6 @@ def _describe(item: ItemMatch) -> str:
     where = {"used": "used in", "listed": "listed in", "mentioned": "mentioned in"}[best.strength]
     stated = stated_duration(best.evidence)
     duration = f", {stated} stated" if stated else ""
+    if _stated_use(item):
+        duration += ": counted as used"
     return f"{where} {best.section} (line {best.line}, {how[best.match_type]}{duration})"

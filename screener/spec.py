@@ -214,6 +214,13 @@ class Scoring(_Model):
         le=1,
         description="Share of credit for a skill only implied by another (SQL by PostgreSQL).",
     )
+    stated_use_credit: float = Field(
+        default=0.5,
+        ge=0,
+        le=1,
+        description="Credit of a listed skill with a stated time of use ('Java (1 year)'); "
+        "it then counts with skills used, outside the listed-only cap.",
+    )
     listed_only_cap: float = Field(
         default=0.5, ge=0, le=1, description="Most of a part that skills-list mentions can earn."
     )

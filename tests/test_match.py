@@ -181,3 +181,47 @@ def test_case_sensitive_aliases_on_non_ascii_lines(toy_spec, text, found):
     names = _found(toy_spec, text)
     assert ("Go" in names) is found
     assert "REST APIs" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        # the spelled-right word cannot carry a word pair on its own
+        ("Completed all documentation and audit documentation", {"Technical documentation"}, set()),
+        ("Led brand development for the region", {"Server-side development"}, set()),
+        ("Wrote the API documantation for the team", set(), {"Technical documentation"}),
+    ],
+)
+def test_a_fuzzy_word_pair_needs_each_word_near_its_own(junior_spec, text, absent, present):
+    found = _found(junior_spec, text)
+    assert not absent & found, found
+    assert present <= found, found
+
+
+def test_an_ambiguous_name_in_a_long_skills_line_needs_support_like_any_line(junior_spec):
+    """A real skills list of ordinary words ("Medical Coding, ..., Coding") finds nothing;
+    a short line under Skills is one item and counts ("Go")."""
+    long_line = "Invoice processing, Medical Coding, Filing, Payroll, Coding, Proposals"
+    assert "Programming fundamentals" not in _found(junior_spec, long_line, "skills")
+    assert "Go" in _found(junior_spec, "Go", "skills")
+    assert "Programming fundamentals" in _found(
+        junior_spec, "Coding, Python scripts, Unit testing, Git, Docker", "skills"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Ported customers to Sprint/Nextel and sold phones", {"Agile"}, set()),
+        ("Collaborated with the QA team every sprint", set(), {"Agile"}),
+        ("Planned the sprint backlog with the product owner", set(), {"Agile"}),
+        ("Strong networking and relationship building with clients", {"Computer networking"}, set()),
+        ("Lan gu ages: English, Hindi", {"Computer networking"}, set()),
+        ("Configured the office LAN, VPN and firewall rules", set(), {"Computer networking"}),
+        ("Helped users at the IT help desk", set(), {"System administration"}),
+    ],
+)
+def test_junior_spec_words_with_other_senses(junior_spec, text, absent, present):
+    found = _found(junior_spec, text)
+    assert not absent & found, found
+    assert present <= found, found

@@ -198,3 +198,19 @@ def test_keyword_stuffing_caps_the_band_where_the_spec_says(toy_spec):
     result = _score(no_bar, LISTED_ONLY)
     assert "keyword_stuffing" in {flag.id for flag in result.red_flags}
     assert (result.band, result.band_note) == ("weak", "capped at weak: red flag: Keyword stuffing")
+
+
+def test_a_listed_skill_with_a_stated_time_of_use_counts_as_used(junior_spec):
+    """Indeed's skills line states how long each skill was used: "Java (1 year)" is a
+    claim of use (``stated_use_credit``); SQL, listed before it, is only listed."""
+    stated = _score(junior_spec, "SKILLS\nSQL, C++, Data Structure, Java (1 year)")
+    bare = _score(junior_spec, "SKILLS\nSQL, C++, Data Structure, Java")
+    credits = {c.name: c for c in stated.credits}
+    assert credits["Java"].credit == 8 * junior_spec.scoring.stated_use_credit
+    assert "1 year stated: counted as used" in credits["Java"].reason
+    assert credits["SQL"].credit == 9 * 0.5
+    assert "counted as used" not in credits["SQL"].reason
+    assert {c.name: c.credit for c in bare.credits}["Java"] == 8 * 0.5
+    assert stated.parts[0].points > bare.parts[0].points
+    # a self-reported duration is not a job: the must-have is still to verify
+    assert "Backend language: Java" in stated.unverified_must_haves
