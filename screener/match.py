@@ -347,7 +347,10 @@ class Matcher:
                 continue
             first, last = doc.line_tokens(line)
             supported = (
-                (doc.sections[line] == "skills" and last - first <= SHORT_SKILL_LINE)
+                (
+                    doc.sections[line] == "skills"
+                    and _skills_line_supported(line, last - first, lines_with_hits)
+                )
                 or line in lines_with_hits
                 or not self._context[entry.item].isdisjoint(doc.lowered[first:last])
             )
@@ -465,6 +468,12 @@ def _positions(lowered: list[str], words: list[str]) -> Iterator[int]:
 
 def _fuzzy_eligible(rule: Alias, key: str) -> bool:
     return not (rule.case_sensitive or rule.needs_context) and len(key) >= FUZZY_MIN_CHARS
+
+
+def _skills_line_supported(line: int, size: int, lines_with_hits: set[int]) -> bool:
+    """In a skills list, a short line is one item ("Go"); a longer one counts with a
+    technical item on it or on a line beside it (a list of tools, not of chores)."""
+    return size <= SHORT_SKILL_LINE or not lines_with_hits.isdisjoint((line - 1, line + 1))
 
 
 def _words_close(query: str, key: str) -> bool:
