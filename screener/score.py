@@ -201,7 +201,8 @@ def _hard_part(
     target = cfg.hard_skill_target * sum(max(s.weight for s in skills) for _, skills in groups)
     share = _capped(used, listed, target, cfg.listed_only_cap)
     detail = (
-        f"{used:.1f} weight points from skills used in work or projects, {listed:.1f} from "
+        f"{used:.1f} weight points from skills used in work or projects (or with a stated "
+        f"time of use), {listed:.1f} from "
         f"skills only listed (counted up to {cfg.listed_only_cap:.0%}); {target:.1f} needed "
         "for full marks"
     )
@@ -402,8 +403,9 @@ def _describe(item: ItemMatch) -> str:
         "implied": best.alias,
     }
     where = {"used": "used in", "listed": "listed in", "mentioned": "mentioned in"}[best.strength]
-    stated = stated_duration(best.evidence)
+    use = _stated_use(item)
+    stated = use or stated_duration(best.evidence)
     duration = f", {stated} stated" if stated else ""
-    if _stated_use(item):
+    if use:
         duration += ": counted as used"
     return f"{where} {best.section} (line {best.line}, {how[best.match_type]}{duration})"

@@ -135,7 +135,7 @@ def test_table_format_is_readable_and_ranked(capsys):
     assert lines[0] == "Junior Backend Engineer: 17 candidate(s), best first"
     assert lines[2].split()[:4] == ["#", "Score", "Band", "Must-haves"]
     first = lines[4].split()
-    assert first[:3] == ["1", "90.7", "strong"] and "node_bootcamp_graduate.txt" in first
+    assert first[:3] == ["1", "90.2", "strong"] and "node_bootcamp_graduate.txt" in first
     assert "scanned_resume.pdf" in lines[-1] and "needs review" in lines[-1]
 
 

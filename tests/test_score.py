@@ -214,3 +214,11 @@ def test_a_listed_skill_with_a_stated_time_of_use_counts_as_used(junior_spec):
     assert stated.parts[0].points > bare.parts[0].points
     # a self-reported duration is not a job: the must-have is still to verify
     assert "Backend language: Java" in stated.unverified_must_haves
+
+
+def test_each_listed_skill_shows_its_own_stated_time(junior_spec):
+    result = _score(junior_spec, "SKILLS\nJava (Less than 1 year), SQL (3 years), Git")
+    reasons = {c.name: c.reason for c in result.credits}
+    assert "1 year stated: counted as used" in reasons["Java"]
+    assert "3 years stated: counted as used" in reasons["SQL"]
+    assert "counted as used" not in reasons["Git"]
