@@ -69,13 +69,14 @@ def screen_ui(base: RoleSpec, active: RoleSpec, blind: bool) -> list[Candidate]:
     run_id = audit_run(active, candidates)
     status_ui(candidates, blind)
     duplicates_ui(files, blind)
-    shown = ranking_ui(candidates, blind, run_id, fit_notes(active, candidates))
+    skills = saved_skills(name) if name else None
+    shown = ranking_ui(candidates, blind, run_id, fit_notes(active, candidates), skills)
     bulk_ui(candidates, shown, run_id)
     charts_ui(candidates, shown, blind)
     detail_ui(active, candidates, blind)
     if name:
         decision_ui(name, candidates, blind, run_id)
-    export_ui(active, candidates, blind)
+    export_ui(active, candidates, blind, name)
     if name:
         saved_export_ui(name, blind)
     return candidates
@@ -96,7 +97,7 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
         upload = st.file_uploader(
             "…or upload a role spec (YAML)", type=["yaml", "yml"], key="spec_upload"
         )
-        base = drafted if choice == DRAFTED and drafted else load_spec(SPECS / choice)
+        base = drafted if choice == DRAFTED and drafted else spec_file(SPECS / choice)
         if upload is not None:
             try:
                 base = parse_spec(upload.getvalue().decode("utf-8", "replace"), source=upload.name)
@@ -149,11 +150,21 @@ def sidebar_ui() -> tuple[RoleSpec, RoleSpec, bool]:
             active = base
         st.download_button(
             "Download adjusted spec (YAML)",
-            review.spec_yaml(active),
+            partial(review.spec_yaml, active),
             file_name=f"{Path(choice).stem}_adjusted.yaml",
             key="download_spec",
         )
     return base, active, bool(blind)
+
+
+def spec_file(path: Path) -> RoleSpec:
+    """A role spec file, parsed once per version of the file (not on every rerun)."""
+    return _spec_at(str(path), path.stat().st_mtime_ns)
+
+
+@st.cache_resource(max_entries=16)
+def _spec_at(path: str, mtime_ns: int) -> RoleSpec:
+    return load_spec(Path(path))
 
 
 def part_weights_ui(spec: RoleSpec) -> dict[str, float]:
@@ -286,6 +297,7 @@ def ranking_ui(
     blind: bool,
     run_id: int | None,
     notes: dict[str, str] | None = None,
+    skills: dict[str, list[str]] | None = None,
 ) -> list[Candidate]:
     """Filters and the ranked table with shortlist ticks; returns the candidates shown."""
     st.subheader("Ranking")
@@ -295,7 +307,7 @@ def ranking_ui(
     statuses = f3.multiselect(
         "Status", STATUSES, default=STATUSES, key="statuses", format_func=review.STATUS_LABELS.get
     )
-    frame = review.ranking_frame(candidates, st.session_state.shortlist, blind=blind)
+    frame = review.ranking_frame(candidates, st.session_state.shortlist, blind=blind, skills=skills)
     if notes:  # "reads more like Full-Stack Developer (71 vs 58)"
         frame["role_fit"] = frame["id"].map(notes).fillna("")
     shown = review.filter_ranking(
@@ -360,10 +372,10 @@ def charts_ui(candidates: list[Candidate], shown: list[Candidate], blind: bool) 
 
 def heatmap_rows_ui(shown: list[Candidate]) -> list[Candidate]:
     """The heatmap's candidates: all of them, or a page of 40 with the choice said aloud."""
-    shown = [c for c in shown if c.match is not None]  # files not read have no skills to show
+    shown = [c for c in shown if c.score is not None]  # unscored files have no skills to show
     pages = review.heatmap_pages(len(shown))
     if len(pages) <= 1:
-        return shown
+        return complete(shown)
     picked = st.selectbox(
         f"The heatmap shows {review.HEATMAP_PAGE} candidates at a time, in ranking order "
         f"({len(shown)} scored in the ranking; filter the ranking to narrow)",
@@ -372,7 +384,7 @@ def heatmap_rows_ui(shown: list[Candidate]) -> list[Candidate]:
         key="heatmap_page",
     )
     start, stop = pages[picked]
-    return shown[start:stop]
+    return complete(shown[start:stop])
 
 
 def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
@@ -390,7 +402,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         key="detail_id" if blind else "detail_id_named",
     )
     st.session_state.detail_last = chosen
-    candidate = next(c for c in candidates if c.id == chosen)
+    [candidate] = complete([next(c for c in candidates if c.id == chosen)])
     if candidate.status == "error":
         st.error(f"{display_name(candidate, blind=blind)}: {candidate.error}")
         return
@@ -498,9 +510,18 @@ def plan_ui(spec: RoleSpec, candidate: Candidate, blind: bool) -> None:
             st.markdown(review.round_markdown(round_, plan.rating_scale))
 
 
-def export_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
+def export_ui(
+    spec: RoleSpec, candidates: list[Candidate], blind: bool, name: str | None = None
+) -> None:
+    """CSV downloads, built when a button is clicked (a saved screening's candidates are
+    read in full only then)."""
     st.subheader("Export")
-    shortlist = st.session_state.shortlist
+    shortlist = set(st.session_state.shortlist)
+    store = screening_store() if name else None
+
+    def full() -> list[Candidate]:  # runs on click, outside the script: no session state
+        return store.complete(name, candidates) if store and name else candidates
+
     st.caption(
         "Best first, with rank, role, spec version and date"
         + ("; blind: ids only, no contact details." if blind else "; e-mail and phone included.")
@@ -508,7 +529,7 @@ def export_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     left, right = st.columns(2)
     left.download_button(
         f"Download shortlist CSV ({len(shortlist)})",
-        shortlist_csv(candidates, shortlist, spec, blind=blind),
+        lambda: shortlist_csv(full(), shortlist, spec, blind=blind),
         "shortlist.csv",
         "text/csv",
         key="download_shortlist",
@@ -516,7 +537,7 @@ def export_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
     )
     right.download_button(
         "Download full results CSV",
-        results_csv(candidates, spec, blind=blind),
+        lambda: results_csv(full(), spec, blind=blind),
         "results.csv",
         "text/csv",
         key="download_results",
@@ -544,9 +565,42 @@ def _store_at(path: str) -> saved.ScreeningStore:
 
 
 @st.cache_resource(max_entries=4)
-def load_screening(path: str, name: str, revision: tuple[int, int, int]) -> saved.Screening:
-    """A reopened screening, rebuilt once per change of its files (not per tick)."""
-    return screening_store().load(name)
+def load_screening(path: str, name: str, revision: tuple[int, ...]) -> saved.Screening:
+    """A reopened screening from its summaries, read once per change of its files (not per
+    tick); `complete` reads the full candidates a view opens."""
+    return screening_store().overview(name)
+
+
+@st.cache_resource(max_entries=64)
+def full_candidates(
+    path: str,
+    name: str,
+    revision: tuple[int, ...],
+    shown: tuple[tuple[str, str], ...],
+    _light: list[Candidate],
+) -> list[Candidate]:
+    """Full candidates, cached by the files and names shown (a detail view, a heatmap page)."""
+    return screening_store().complete(name, _light)
+
+
+def open_screening() -> str | None:
+    name = st.session_state.get("screening_choice")
+    return None if not name or name == NOT_SAVED else str(name)
+
+
+def saved_skills(name: str) -> dict[str, list[str]]:
+    store = screening_store()
+    return load_screening(str(store.path), name, store.revision(name)).skills
+
+
+def complete(candidates: list[Candidate]) -> list[Candidate]:
+    """Full candidates for the views that need a match or text (identity when unsaved)."""
+    name = open_screening()
+    if not name or all(c.document is not None or c.status == "error" for c in candidates):
+        return candidates
+    store = screening_store()
+    shown = tuple((c.sha256, c.source) for c in candidates)
+    return full_candidates(str(store.path), name, store.revision(name), shown, candidates)
 
 
 def saved_screening_ui(active: RoleSpec) -> str | None:
@@ -792,7 +846,14 @@ def cached_role_scores(
 
 
 def other_role_scores(active: RoleSpec, candidates: list[Candidate]) -> dict[str, dict]:
-    """Role -> sha256 -> fit, for every role except this screening's own."""
+    """Role -> sha256 -> fit, for every role except this screening's own (a saved
+    screening keeps them, computed once per role spec)."""
+    if name := open_screening():
+        return {
+            role: screening_store().role_fits(name, spec, role, candidates)
+            for role, spec in available_roles(active).items()
+            if role != active.title
+        }
     documents = [c.document for c in candidates if c.document is not None]
     shas = tuple(d.sha256 for d in documents)
     return {

@@ -31,7 +31,8 @@ def main(count: int = 2000, repeats: int = 3) -> None:
 
     spec = load_spec(SPEC)
     files = [
-        (f"synthetic_{i:04}.txt", t.encode()) for i, t in enumerate(synthetic_resumes(spec, count))
+        (f"synthetic_{i:04}.txt", _contact(t, i).encode())
+        for i, t in enumerate(synthetic_resumes(spec, count))
     ]
     with tempfile.TemporaryDirectory() as folder:
         os.environ["SCREENER_SCREENINGS_DB"] = str(Path(folder) / "screenings.sqlite3")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -17,7 +17,13 @@ import pandas as pd
 import yaml
 
 from screener.candidate import Candidate, ranked
-from screener.export import display_name, resume_lines, summary_row, untaken_alternatives
+from screener.export import (
+    TOP_SKILLS,
+    display_name,
+    resume_lines,
+    summary_row,
+    untaken_alternatives,
+)
 from screener.interview import PlannedRound
 from screener.match import ItemMatch
 from screener.person import guess_name
@@ -40,10 +46,22 @@ RANKING_COLUMNS = [
 
 
 def ranking_frame(
-    candidates: Sequence[Candidate], shortlist: set[str], *, blind: bool
+    candidates: Sequence[Candidate],
+    shortlist: set[str],
+    *,
+    blind: bool,
+    skills: Mapping[str, Sequence[str]] | None = None,
 ) -> pd.DataFrame:
-    """One row per candidate, best first, with a shortlist tick box column."""
+    """One row per candidate, best first, with a shortlist tick box column.
+
+    ``skills`` (found skills by credit, by SHA-256, as a saved screening's overview holds
+    them) gives the top skills of candidates loaded without their match.
+    """
     rows = [summary_row(c, blind=blind) for c in candidates]
+    if skills is not None:
+        for row, candidate in zip(rows, candidates, strict=True):
+            if candidate.match is None:
+                row["top_skills"] = ", ".join(skills.get(candidate.sha256, ())[:TOP_SKILLS])
     frame = pd.DataFrame(rows, columns=RANKING_COLUMNS[1:])  # named columns, even with no rows
     frame.insert(0, "shortlist", frame["id"].isin(shortlist))
     return frame[RANKING_COLUMNS].reset_index(drop=True)

@@ -10,6 +10,7 @@ from typing import Any
 
 import orjson
 
+from screener.export import skills_by_credit
 from screener.ingest import Document
 from screener.interview import plan_interview
 from screener.match import Hit, ItemMatch, MatchResult
@@ -86,17 +87,50 @@ def _hit(hit: Hit, lines: list[str]) -> list[Any]:
 
 
 def summary(candidate: Candidate) -> dict[str, Any]:
-    """The score as it was when saved: total, band and breakdown (what audit records keep)."""
+    """The score as it was when saved: total, band and breakdown (what audit records keep),
+    plus what the ranking needs without decoding the body: the full score, the found skills
+    by credit and the file's warnings (see `light`)."""
     result = candidate.score
     if result is None:
-        return {}
+        return {"warnings": list(candidate.warnings)} if candidate.warnings else {}
     return {
         "total": result.total,
         "band": result.band,
         "breakdown": [[p.name, p.points, p.max_points] for p in result.parts],
         "missing_must_haves": list(result.missing_must_haves),
         "red_flags": [f.name for f in result.red_flags],
+        "score": _score_json(result),
+        "skills": skills_by_credit(candidate),
+        "warnings": list(candidate.warnings),
     }
+
+
+def light(
+    data: dict[str, Any],
+    *,
+    sha256: str,
+    source: str,
+    status: str,
+    candidate_id: str,
+    error_code: str | None = None,
+    error: str | None = None,
+) -> Candidate:
+    """A stored candidate from its summary alone: id, status, score and warnings, with no
+    document, match or plan (`restore` rebuilds those from the body when they are needed).
+
+    A summary saved before the score was kept in it (schema version 2) gives no score.
+    """
+    result = _score(data["score"]) if status == "ok" and "score" in data else None
+    return Candidate(
+        id=candidate_id,
+        source=source,
+        status=status,  # type: ignore[arg-type]  # checked by the schema
+        sha256=sha256,
+        score=result,
+        error_code=error_code,
+        error=error,
+        warnings=tuple(data.get("warnings", ())),
+    )
 
 
 def restore(
@@ -131,6 +165,11 @@ def restore(
         error=error,
         warnings=document.warnings if document else (),
     )
+
+
+def document(body: bytes, *, source: str, sha256: str) -> Document:
+    """Only the stored document (text, sections), without rebuilding matches or the plan."""
+    return _document(orjson.loads(body), source, sha256)
 
 
 def _document(data: dict[str, Any], source: str, sha256: str) -> Document:

@@ -29,8 +29,10 @@ from typing import Any, Literal
 import orjson
 
 from screener import audit, snapshot
+from screener.document import Document
 from screener.duplicates import Signals, groups, signals
 from screener.errors import ScreenerError
+from screener.fit import RoleFit, role_scores
 from screener.screen import Candidate
 from screener.spec import RoleSpec, spec_from_dict
 
@@ -72,6 +74,31 @@ def _v2_backfill(db: sqlite3.Connection) -> None:
             "UPDATE files SET emails = ?, phones = ?, minhash = ? WHERE rowid = ?",
             (*_signal_columns(signals(orjson.loads(body)["text"])), rowid),
         )
+
+
+def _v3_backfill(db: sqlite3.Connection) -> None:
+    """Summaries that hold the full score, found skills and warnings (read by `overview`)."""
+    specs = {
+        sid: spec_from_dict(orjson.loads(spec_json), source=f"screening {name!r}")
+        for sid, name, spec_json in db.execute("SELECT id, name, spec_json FROM screenings")
+    }
+    rows = db.execute(
+        "SELECT rowid, screening_id, sha256, candidate_id, source, status, error_code, error,"
+        " body FROM files WHERE body IS NOT NULL"
+    ).fetchall()
+    for rowid, sid, sha, cid, source, status, code, error, body in rows:
+        candidate = snapshot.restore(
+            specs[sid],
+            sha256=sha,
+            candidate_id=cid,
+            source=source,
+            status=status,
+            error_code=code,
+            error=error,
+            body=body,
+        )
+        summary = orjson.dumps(snapshot.summary(candidate)).decode()
+        db.execute("UPDATE files SET summary = ? WHERE rowid = ?", (summary, rowid))
 
 
 # Each step takes the schema from version N to N + 1; never edit a released step.
@@ -145,6 +172,21 @@ MIGRATIONS: tuple[tuple[str, Callable[[sqlite3.Connection], None] | None], ...] 
         """,
         _v2_backfill,
     ),
+    (
+        """
+        CREATE INDEX history_by_event ON history (screening_id, event, id);
+        CREATE TABLE fits (
+            screening_id INTEGER NOT NULL REFERENCES screenings(id) ON DELETE CASCADE,
+            sha256 TEXT NOT NULL,
+            spec_hash TEXT NOT NULL,
+            score REAL NOT NULL,
+            band TEXT NOT NULL,
+            must_haves_met INTEGER NOT NULL,
+            PRIMARY KEY (screening_id, spec_hash, sha256)
+        );
+        """,
+        _v3_backfill,
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -178,7 +220,9 @@ class Screening:
 
     ``groups`` lists the same person's files (SHA-256s, first added first); every file is
     in exactly one group. ``purged`` counts files whose text retention removed (they are
-    not in ``candidates``; their scores and decisions remain in `rows`).
+    not in ``candidates``; their scores and decisions remain in `rows`). From `overview`,
+    candidates carry no document, match or plan and ``skills`` holds each file's found
+    skills by credit; from `load`, candidates are complete and ``skills`` is empty.
     """
 
     name: str
@@ -189,6 +233,7 @@ class Screening:
     groups: list[list[str]]
     purged: int = 0
     added_at: dict[str, str] = field(default_factory=dict)
+    skills: dict[str, list[str]] = field(default_factory=dict)
 
     def people(self) -> list[Candidate]:
         """One candidate per person: the group's first readable file, named after every file
@@ -222,6 +267,7 @@ class ScreeningStore:
         self, path: str | Path | None = None, *, retention_days: float | None = None
     ) -> None:
         self.path = Path(path).expanduser() if path else default_path()
+        self._group_memo: dict[int, tuple[tuple[int, ...], list[list[str]]]] = {}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.execute("PRAGMA journal_mode = WAL")
@@ -374,6 +420,103 @@ class ScreeningStore:
             purged=sum(r[8] is not None for r in rows), added_at={r[0]: r[7] for r in rows},
         )  # fmt: skip
 
+    def overview(self, name: str) -> Screening:
+        """The screening as the ranking needs it, read from the per-file summaries in one
+        query: every candidate's id, file name, status, score and warnings, and
+        ``skills`` (found skills by credit, by SHA-256); documents, matches and plans are
+        not decoded (`candidates` does that for the files a view opens)."""
+        spec = self.spec(name)
+        with self._connect() as db:
+            sid = self._id(db, name)
+            rows = db.execute(
+                "SELECT sha256, candidate_id, source, status, error_code, error, summary,"
+                " added_at, purged_at FROM files WHERE screening_id = ?"
+                " ORDER BY added_at, sha256",
+                (sid,),
+            ).fetchall()
+            marks, notes, file_groups = _marks(db, sid), _notes(db, sid), self._groups(db, sid)
+        candidates, skills = [], {}
+        for sha, cid, source, status, code, error, summary, _, purged in rows:
+            if purged is None:
+                data = orjson.loads(summary)
+                candidates.append(
+                    snapshot.light(
+                        data,
+                        sha256=sha,
+                        candidate_id=cid,
+                        source=source,
+                        status=status,
+                        error_code=code,
+                        error=error,
+                    )
+                )
+                skills[sha] = data.get("skills", [])
+        return Screening(
+            name, spec, candidates, marks, notes, file_groups,
+            purged=sum(r[8] is not None for r in rows), added_at={r[0]: r[7] for r in rows},
+            skills=skills,
+        )  # fmt: skip
+
+    def candidates(self, name: str, shas: Sequence[str]) -> dict[str, Candidate]:
+        """Full candidates (document, match, saved score, plan rebuilt) of the given files,
+        by SHA-256; purged or unknown files are left out."""
+        spec = self.spec(name)
+        out: dict[str, Candidate] = {}
+        with self._connect() as db:
+            columns = "sha256, candidate_id, source, status, error_code, error, body"
+            rows = _select_files(db, columns, self._id(db, name), shas, "purged_at IS NULL")
+            for sha, cid, source, status, code, error, body in rows:
+                out[sha] = snapshot.restore(spec, sha256=sha, candidate_id=cid, source=source,
+                                            status=status, error_code=code, error=error,
+                                            body=body)  # fmt: skip
+        return out
+
+    def complete(self, name: str, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """The given candidates in order, those loaded without their document (`overview`)
+        replaced by the full saved candidate under the same shown name (a person's files)."""
+        light = [c.sha256 for c in candidates if c.document is None and c.status != "error"]
+        full = self.candidates(name, light) if light else {}
+        return [
+            replace(full[c.sha256], source=c.source) if c.sha256 in full else c for c in candidates
+        ]
+
+    def role_fits(
+        self, name: str, spec: RoleSpec, role: str, candidates: Sequence[Candidate]
+    ) -> dict[str, RoleFit]:
+        """Each scored candidate's fit for another role (`fit.role_fit`), by SHA-256: read
+        from the file when saved before, else computed once from the stored text and saved
+        (a derived figure, keyed by the spec's content hash; the screening's time is kept)."""
+        with self._connect() as db:
+            sid = self._id(db, name)
+            saved = {
+                sha: RoleFit(role, score, band, bool(met))
+                for sha, score, band, met in db.execute(
+                    "SELECT sha256, score, band, must_haves_met FROM fits"
+                    " WHERE screening_id = ? AND spec_hash = ?",
+                    (sid, spec.fingerprint),
+                )
+            }
+        missing = [c.sha256 for c in candidates if c.score is not None and c.sha256 not in saved]
+        if not missing:
+            return saved
+        new = role_scores(spec, role, self._documents(sid, missing))
+        with self._write() as (db, _):
+            db.executemany(
+                "INSERT OR REPLACE INTO fits VALUES (?, ?, ?, ?, ?, ?)",
+                [(sid, sha, spec.fingerprint, f.score, f.band, int(f.must_haves_met))
+                 for sha, f in new.items()],
+            )  # fmt: skip
+        return saved | new
+
+    def _documents(self, sid: int, shas: Sequence[str]) -> list[Document]:
+        with self._connect() as db:
+            return [
+                snapshot.document(body, source=source, sha256=sha)
+                for sha, source, body in _select_files(
+                    db, "sha256, source, body", sid, shas, "body IS NOT NULL"
+                )
+            ]
+
     def rows(self, name: str) -> list[dict[str, Any]]:
         """One flat record per file, from what was saved (no rescoring): for show/export."""
         with self._connect() as db:
@@ -410,16 +553,11 @@ class ScreeningStore:
                 })  # fmt: skip
         return out
 
-    def revision(self, name: str) -> tuple[int, int, int]:
-        """(files, splits, erased-or-purged) counts: changes when the candidates change."""
+    def revision(self, name: str) -> tuple[int, ...]:
+        """(files, splits, erased-or-purged, last addition) counts: changes when the
+        candidates change (an erasure followed by an addition too), not with decisions."""
         with self._connect() as db:
-            sid = self._id(db, name)
-            return (
-                _count(db, "SELECT COUNT(*) FROM files WHERE screening_id = ?", sid),
-                _count(db, "SELECT COUNT(*) FROM kept_apart WHERE screening_id = ?", sid),
-                _count(db, "SELECT COUNT(*) FROM history WHERE screening_id = ? AND event IN"
-                       " ('purged', 'erased')", sid),
-            )  # fmt: skip
+            return _revision(db, self._id(db, name))
 
     def marks(self, name: str) -> dict[str, Mark]:
         """The latest decision on each file (read fresh: another session may have decided)."""
@@ -494,7 +632,7 @@ class ScreeningStore:
         from every screening, and overwrite it in the file. Returns the files removed."""
         with self._write() as (db, _):
             removed = db.execute("DELETE FROM files WHERE sha256 = ?", (sha,)).rowcount
-            for table in ("decisions", "notes", "history"):
+            for table in ("decisions", "notes", "history", "fits"):
                 db.execute(f"DELETE FROM {table} WHERE sha256 = ?", (sha,))
             db.execute("DELETE FROM kept_apart WHERE a = ? OR b = ?", (sha, sha))
         self._checkpoint()
@@ -532,8 +670,18 @@ class ScreeningStore:
             db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     # ------------------------------------------------------------ duplicates
+    def _groups(self, db: sqlite3.Connection, sid: int) -> list[list[str]]:
+        """The screening's duplicate groups, computed once per revision in this process."""
+        key = _revision(db, sid)
+        cached = self._group_memo.get(sid)
+        if cached is not None and cached[0] == key:
+            return [list(g) for g in cached[1]]
+        found = self._compute_groups(db, sid)
+        self._group_memo[sid] = (key, found)
+        return [list(g) for g in found]
+
     @staticmethod
-    def _groups(db: sqlite3.Connection, sid: int) -> list[list[str]]:
+    def _compute_groups(db: sqlite3.Connection, sid: int) -> list[list[str]]:
         files = {
             sha: _signals_from(emails, phones, minhash)
             for sha, emails, phones, minhash in db.execute(
@@ -588,6 +736,21 @@ def _file_row(sid: int, candidate: Candidate, now: str) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
+def _select_files(
+    db: sqlite3.Connection, columns: str, sid: int, shas: Sequence[str], where: str
+) -> Iterator[tuple[Any, ...]]:
+    """Rows of the given files, in chunks under SQLite's bound-parameter limit."""
+    wanted = list(dict.fromkeys(shas))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        yield from db.execute(
+            f"SELECT {columns} FROM files WHERE screening_id = ? AND {where}"
+            f" AND sha256 IN ({marks})",
+            (sid, *chunk),
+        )
+
+
 def _signal_columns(sig: Signals) -> tuple[str, str, str]:
     return (
         " ".join(sorted(sig.emails)),
@@ -627,6 +790,17 @@ def _log(db: sqlite3.Connection, sid: int, event: str, detail: str, sha: str | N
         "INSERT INTO history (screening_id, at, event, sha256, detail) VALUES (?, ?, ?, ?, ?)",
         (sid, _now(), event, sha, detail),
     )
+
+
+def _revision(db: sqlite3.Connection, sid: int) -> tuple[int, ...]:
+    return (
+        _count(db, "SELECT COUNT(*) FROM files WHERE screening_id = ?", sid),
+        _count(db, "SELECT COUNT(*) FROM kept_apart WHERE screening_id = ?", sid),
+        _count(db, "SELECT COUNT(*) FROM history WHERE screening_id = ? AND event IN"
+               " ('purged', 'erased')", sid),
+        _count(db, "SELECT COALESCE(MAX(id), 0) FROM history WHERE screening_id = ? AND"
+               " event = 'added'", sid),
+    )  # fmt: skip
 
 
 def _count(db: sqlite3.Connection, query: str, sid: int) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from screener import store as store_module
+from screener.export import skills_by_credit
 from screener.screen import Candidate, screen_files, screen_one
 from screener.spec import RoleSpec
 from screener.store import MIGRATIONS, SCHEMA_VERSION, ScreeningStore, StoreError, migrate
@@ -123,25 +125,41 @@ def _database_at(path: Path, version: int) -> sqlite3.Connection:
     return db
 
 
+def _old_summary(candidate: Candidate) -> str:
+    """The summary as versions 1 and 2 wrote it: total, band, breakdown, flags; no score."""
+    score = candidate.score
+    assert score is not None
+    return json.dumps({
+        "total": score.total, "band": score.band,
+        "breakdown": [[p.name, p.points, p.max_points] for p in score.parts],
+        "missing_must_haves": list(score.missing_must_haves),
+        "red_flags": [f.name for f in score.red_flags],
+    })  # fmt: skip
+
+
 @pytest.mark.parametrize("start", range(SCHEMA_VERSION))
 def test_migrations_from_every_earlier_version(tmp_path, start, junior_spec, sample_candidates):
-    """A database left at any earlier version opens, keeps its data and reaches the latest."""
+    """A database left at any earlier version, filled as that version wrote it, opens, keeps
+    its data and reaches the latest: signals (v2) and full summaries (v3) are backfilled."""
     path = tmp_path / "old.sqlite3"
     _database_at(path, start).close()
-    if start >= 1:  # a version-1 file: one screening, one file, one decision, as v1 wrote them
-        candidate = sample_candidates[0]
+    candidate = next(c for c in sample_candidates if c.score and c.score.credits)
+    if start >= 1:  # one screening, one file, one decision
+        row = list(store_module._file_row(1, candidate, "t1"))
+        row[10] = _old_summary(candidate)
+        columns = "screening_id, sha256, candidate_id, source, added_at, status, error_code," \
+            " error, score, band, summary, body"  # fmt: skip
+        if start >= 2:
+            columns += ", emails, phones, minhash"
+        else:
+            row = row[:12]
         with sqlite3.connect(path) as db:
             db.execute(
                 "INSERT INTO screenings VALUES (1, ?, ?, ?, ?, 't0', 't0')",
                 (NAME, junior_spec.title, junior_spec.model_dump_json(), junior_spec.fingerprint),
             )
-            row = store_module._file_row(1, candidate, "t1")[:12]
-            db.execute(
-                "INSERT INTO files (screening_id, sha256, candidate_id, source, added_at, status,"
-                " error_code, error, score, band, summary, body) VALUES"
-                " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                row,
-            )
+            marks = ", ".join("?" * len(row))
+            db.execute(f"INSERT INTO files ({columns}) VALUES ({marks})", row)
             db.execute(
                 "INSERT INTO decisions (screening_id, sha256, decision, decided_at)"
                 " VALUES (1, ?, 'shortlisted', 't2')",
@@ -151,25 +169,31 @@ def test_migrations_from_every_earlier_version(tmp_path, start, junior_spec, sam
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         columns = {r[1] for r in db.execute("PRAGMA table_info(files)")}
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert {"emails", "phones", "minhash"} <= columns
+    assert "fits" in tables
     if start >= 1:
         reopened = opened.load(NAME)
-        assert [c.score for c in reopened.candidates] == [sample_candidates[0].score]
-        assert reopened.shortlist() == {sample_candidates[0].sha256}
+        assert [c.score for c in reopened.candidates] == [candidate.score]
+        assert reopened.shortlist() == {candidate.sha256}
         with sqlite3.connect(path) as db:
             [minhash] = db.execute("SELECT minhash FROM files").fetchone()
         assert len(minhash.split()) == 64  # backfilled by the version-2 step
+        overview = opened.overview(NAME)  # reads only the summaries the version-3 step rebuilt
+        assert [c.score for c in overview.candidates] == [candidate.score]
+        assert overview.skills == {candidate.sha256: skills_by_credit(candidate)}
+        assert overview.skills[candidate.sha256]
 
 
 def test_schema_has_one_step_per_version():
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 2
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 3
 
 
 def test_newer_database_is_refused(tmp_path):
     path = tmp_path / "new.sqlite3"
     with sqlite3.connect(path) as db:
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(StoreError, match="schema version 3; this screener knows up to 2"):
+    with pytest.raises(StoreError, match="schema version 4; this screener knows up to 3"):
         ScreeningStore(path)
 
 
