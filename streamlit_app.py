@@ -359,7 +359,7 @@ def charts_ui(candidates: list[Candidate], shown: list[Candidate], blind: bool) 
     with left:
         st.markdown("**Score distribution**")
         st.altair_chart(
-            charts.score_distribution(review.ranking_frame(candidates, set(), blind=blind)),
+            charts.score_distribution(review.distribution_frame(candidates)),
             width="stretch",
         )
     with right:
@@ -402,7 +402,7 @@ def detail_ui(spec: RoleSpec, candidates: list[Candidate], blind: bool) -> None:
         key="detail_id" if blind else "detail_id_named",
     )
     st.session_state.detail_last = chosen
-    [candidate] = complete([next(c for c in candidates if c.id == chosen)])
+    [candidate] = complete([next(c for c in candidates if c.id == chosen)], spec)
     if candidate.status == "error":
         st.error(f"{display_name(candidate, blind=blind)}: {candidate.error}")
         return
@@ -520,7 +520,10 @@ def export_ui(
     store = screening_store() if name else None
 
     def full() -> list[Candidate]:  # runs on click, outside the script: no session state
-        return store.complete(name, candidates) if store and name else candidates
+        return store.complete(name, candidates) if store and name else with_plans()
+
+    def with_plans() -> list[Candidate]:
+        return review.with_plans(spec, candidates)
 
     st.caption(
         "Best first, with rank, role, spec version and date"
@@ -593,10 +596,13 @@ def saved_skills(name: str) -> dict[str, list[str]]:
     return load_screening(str(store.path), name, store.revision(name)).skills
 
 
-def complete(candidates: list[Candidate]) -> list[Candidate]:
-    """Full candidates for the views that need a match or text (identity when unsaved)."""
+def complete(candidates: list[Candidate], spec: RoleSpec | None = None) -> list[Candidate]:
+    """Full candidates for the views that need a match or text; with ``spec``, with their
+    interview plans too (scores of an unsaved screening are made without them)."""
     name = open_screening()
-    if not name or all(c.document is not None or c.status == "error" for c in candidates):
+    if not name:
+        return review.with_plans(spec, candidates) if spec else candidates
+    if all(c.document is not None or c.status == "error" for c in candidates):
         return candidates
     store = screening_store()
     shown = tuple((c.sha256, c.source) for c in candidates)

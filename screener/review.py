@@ -10,6 +10,7 @@ import hashlib
 import html
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import partial
 from typing import Any
 
@@ -24,11 +25,11 @@ from screener.export import (
     summary_row,
     untaken_alternatives,
 )
-from screener.interview import PlannedRound
+from screener.interview import PlannedRound, plan_interview
 from screener.match import ItemMatch
 from screener.person import guess_name
-from screener.score import Part
-from screener.screen import Progress, ScreeningCache, rescore, screen_files
+from screener.score import Part, score
+from screener.screen import Progress, ScreeningCache, screen_files
 from screener.sections import SectionSpan, job_of, stated_duration
 from screener.spec import RoleSpec, spec_from_dict
 
@@ -320,7 +321,35 @@ def screen_cached(
     its first name.
     """
     screened = screen_files(base, files, cache=cache, progress=progress)
-    return ranked([rescore(active, candidate) for candidate in screened])
+    return ranked([rescored(active, candidate) for candidate in screened])
+
+
+def rescored(spec: RoleSpec, candidate: Candidate) -> Candidate:
+    """The candidate scored with ``spec``, matching reused; its interview plan is left to
+    `with_plans` (only the detail view and the exports show plans, so a weight change
+    with 500 candidates does not plan 500 interviews)."""
+    if candidate.match is None:
+        return candidate
+    return replace(candidate, score=score(spec, candidate.match), plan=None)
+
+
+def with_plans(spec: RoleSpec, candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The candidates with their interview plans (the same `rescore` makes)."""
+    return [
+        replace(c, plan=plan_interview(spec, c.match, c.score))
+        if c.plan is None and c.match is not None and c.score is not None
+        else c
+        for c in candidates
+    ]
+
+
+def distribution_frame(candidates: Sequence[Candidate]) -> pd.DataFrame:
+    """Score and band of each scored candidate, for the score histogram."""
+    scored = [c.score for c in candidates if c.score is not None]
+    return pd.DataFrame(
+        {"score": [s.total for s in scored], "band": [s.band for s in scored]},
+        columns=["score", "band"],
+    )
 
 
 def editor_key(shown: pd.DataFrame) -> str:

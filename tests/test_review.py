@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from screener import review
 from screener.errors import SpecError
+from screener.export import skills_by_credit
 from screener.ingest import ingest_text
 from screener.jobad import job_description
-from screener.screen import evaluate, screen_one
+from screener.screen import evaluate, rescore, screen_one
 from screener.spec import parse_spec
 from tests.conftest import SAMPLES
 
@@ -239,3 +242,28 @@ def test_skill_table_shows_the_job_and_the_stated_experience(toy_spec):
     assert rows.loc["Java", "job"] == "Java Developer | Jan 2019 to Current"
     assert rows.loc["Python", "stated_experience"] == "24 months"
     assert rows.loc["Python", "job"] == ""
+
+
+def test_plans_are_made_on_demand_as_rescoring_made_them(junior_spec):
+    files = [(n, (SAMPLES / n).read_bytes()) for n in NAMES]
+    candidates = review.screen_cached({}, junior_spec, junior_spec, files)
+    assert all(c.plan is None for c in candidates)  # a weight change plans no interviews
+    planned = review.with_plans(junior_spec, candidates)
+    assert planned == [rescore(junior_spec, c) for c in candidates]
+    assert any(c.plan is not None for c in planned)
+    frame = review.distribution_frame(planned)
+    scored = [c for c in planned if c.score]
+    assert frame.to_dict("list") == {
+        "score": [c.score.total for c in scored],
+        "band": [c.score.band for c in scored],
+    }
+
+
+def test_ranking_frame_takes_top_skills_of_candidates_loaded_without_matches(junior_spec):
+    files = [(n, (SAMPLES / n).read_bytes()) for n in NAMES]
+    full = review.screen_cached({}, junior_spec, junior_spec, files)
+    light = [replace(c, document=None, match=None) for c in full]
+    skills = {c.sha256: skills_by_credit(c) for c in full}
+    expected = review.ranking_frame(full, set(), blind=False)
+    assert expected["top_skills"].str.len().gt(0).any()
+    assert review.ranking_frame(light, set(), blind=False, skills=skills).equals(expected)

@@ -17,8 +17,9 @@ import pytest
 
 from screener import store as store_module
 from screener.export import skills_by_credit
+from screener.fit import role_scores
 from screener.screen import Candidate, screen_files, screen_one
-from screener.spec import RoleSpec
+from screener.spec import RoleSpec, load_spec
 from screener.store import MIGRATIONS, SCHEMA_VERSION, ScreeningStore, StoreError, migrate
 from tests.conftest import ROOT, SAMPLES
 
@@ -54,6 +55,51 @@ def test_reopened_candidates_equal_what_was_saved(store, sample_candidates):
         assert again.score == original.score
         assert again.plan == original.plan
         assert (again.error_code, again.error) == (original.error_code, original.error)
+
+
+def test_overview_reads_scores_and_skills_without_the_bodies(store, sample_candidates):
+    store.add(NAME, sample_candidates)
+    overview, full = store.overview(NAME), store.load(NAME)
+
+    def key(c: Candidate) -> tuple[object, ...]:
+        return c.id, c.source, c.status, c.score, c.warnings, c.error
+
+    assert [key(c) for c in overview.candidates] == [key(c) for c in full.candidates]
+    assert all(c.document is None and c.match is None for c in overview.candidates)
+    assert overview.skills == {c.sha256: skills_by_credit(c) for c in full.candidates}
+    assert any(overview.skills.values())
+    assert (overview.groups, overview.marks) == (full.groups, full.marks)
+    # the views that need text and matches get the full candidate, under the shown name
+    person = replace(overview.candidates[0], source="a.pdf + a.docx")
+    [completed] = store.complete(NAME, [person])
+    assert completed == replace(full.candidates[0], source="a.pdf + a.docx")
+    assert completed.plan is not None and completed.document is not None
+
+
+def test_role_fits_are_computed_once_and_kept(store, sample_candidates, monkeypatch):
+    store.add(NAME, sample_candidates)
+    spec = load_spec(ROOT / "role_specs" / "full_stack_developer.yaml")
+    light = store.overview(NAME).candidates
+    fits = store.role_fits(NAME, spec, "Full-Stack", light)
+    scored = [c for c in sample_candidates if c.score is not None]
+    assert fits == role_scores(spec, "Full-Stack", [c.document for c in scored if c.document])
+    assert len(fits) == len(scored)
+
+    def recompute(*args: object) -> None:
+        raise AssertionError("fits were computed again")
+
+    monkeypatch.setattr(store_module, "role_scores", recompute)
+    assert ScreeningStore(store.path).role_fits(NAME, spec, "Full-Stack", light) == fits
+
+
+def test_revision_changes_when_an_erased_file_is_replaced(store, sample_candidates):
+    store.add(NAME, sample_candidates[:2])
+    before = store.revision(NAME)
+    groups_before = store.overview(NAME).groups
+    store.erase(sample_candidates[1].sha256)
+    store.add(NAME, [sample_candidates[2]])  # as many files as before
+    assert store.revision(NAME) != before
+    assert store.overview(NAME).groups != groups_before  # the memoised groups follow
 
 
 def test_adding_again_skips_files_already_seen(store, sample_candidates):
@@ -147,8 +193,10 @@ def test_migrations_from_every_earlier_version(tmp_path, start, junior_spec, sam
     if start >= 1:  # one screening, one file, one decision
         row = list(store_module._file_row(1, candidate, "t1"))
         row[10] = _old_summary(candidate)
-        columns = "screening_id, sha256, candidate_id, source, added_at, status, error_code," \
-            " error, score, band, summary, body"  # fmt: skip
+        columns = (
+            "screening_id, sha256, candidate_id, source, added_at, status, error_code, error,"
+            " score, band, summary, body"
+        )
         if start >= 2:
             columns += ", emails, phones, minhash"
         else:
@@ -309,6 +357,8 @@ def test_erasure_leaves_nothing_of_the_candidate_in_the_file(store, junior_spec,
     store.add(NAME, [*sample_candidates[:3], person])
     store.decide(NAME, [person.sha256], "shortlisted", note="Zebulon Quackenbush, call Monday")
     store.note(NAME, person.sha256, "Quackenbush: strong API work")
+    full_stack = load_spec(ROOT / "role_specs" / "full_stack_developer.yaml")
+    assert person.sha256 in store.role_fits(NAME, full_stack, "Full-Stack", [person])
     raw = _raw_bytes(store.path)
     assert all(m.encode() in raw for m in MARKERS) and person.sha256.encode() in raw
     assert store.erase(person.sha256) == 1
