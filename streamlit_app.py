@@ -861,7 +861,7 @@ def other_role_scores(active: RoleSpec, candidates: list[Candidate]) -> dict[str
             if role != active.title
         }
     documents = [c.document for c in candidates if c.document is not None]
-    shas = tuple(d.sha256 for d in documents)
+    shas = tuple(sorted(d.sha256 for d in documents))  # a new ranking order is no new key
     return {
         role: cached_role_scores(spec.fingerprint, role, shas, spec, documents)
         for role, spec in available_roles(active).items()
