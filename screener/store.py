@@ -83,20 +83,10 @@ def _v3_backfill(db: sqlite3.Connection) -> None:
         for sid, name, spec_json in db.execute("SELECT id, name, spec_json FROM screenings")
     }
     rows = db.execute(
-        "SELECT rowid, screening_id, sha256, candidate_id, source, status, error_code, error,"
-        " body FROM files WHERE body IS NOT NULL"
+        f"SELECT rowid, screening_id, body, {_RECORD} FROM files WHERE body IS NOT NULL"
     ).fetchall()
-    for rowid, sid, sha, cid, source, status, code, error, body in rows:
-        candidate = snapshot.restore(
-            specs[sid],
-            sha256=sha,
-            candidate_id=cid,
-            source=source,
-            status=status,
-            error_code=code,
-            error=error,
-            body=body,
-        )
+    for rowid, sid, body, *record in rows:
+        candidate = snapshot.restore(specs[sid], body=body, **_record(record))
         summary = orjson.dumps(snapshot.summary(candidate)).decode()
         db.execute("UPDATE files SET summary = ? WHERE rowid = ?", (summary, rowid))
 
@@ -429,31 +419,20 @@ class ScreeningStore:
         with self._connect() as db:
             sid = self._id(db, name)
             rows = db.execute(
-                "SELECT sha256, candidate_id, source, status, error_code, error, summary,"
-                " added_at, purged_at FROM files WHERE screening_id = ?"
-                " ORDER BY added_at, sha256",
+                f"SELECT summary, added_at, purged_at, {_RECORD} FROM files"
+                " WHERE screening_id = ? ORDER BY added_at, sha256",
                 (sid,),
             ).fetchall()
             marks, notes, file_groups = _marks(db, sid), _notes(db, sid), self._groups(db, sid)
         candidates, skills = [], {}
-        for sha, cid, source, status, code, error, summary, _, purged in rows:
+        for summary, _, purged, *record in rows:
             if purged is None:
                 data = orjson.loads(summary)
-                candidates.append(
-                    snapshot.light(
-                        data,
-                        sha256=sha,
-                        candidate_id=cid,
-                        source=source,
-                        status=status,
-                        error_code=code,
-                        error=error,
-                    )
-                )
-                skills[sha] = data.get("skills", [])
+                candidates.append(snapshot.light(data, **_record(record)))
+                skills[record[0]] = data.get("skills", [])
         return Screening(
             name, spec, candidates, marks, notes, file_groups,
-            purged=sum(r[8] is not None for r in rows), added_at={r[0]: r[7] for r in rows},
+            purged=sum(r[2] is not None for r in rows), added_at={r[3]: r[1] for r in rows},
             skills=skills,
         )  # fmt: skip
 
@@ -463,12 +442,11 @@ class ScreeningStore:
         spec = self.spec(name)
         out: dict[str, Candidate] = {}
         with self._connect() as db:
-            columns = "sha256, candidate_id, source, status, error_code, error, body"
-            rows = _select_files(db, columns, self._id(db, name), shas, "purged_at IS NULL")
-            for sha, cid, source, status, code, error, body in rows:
-                out[sha] = snapshot.restore(spec, sha256=sha, candidate_id=cid, source=source,
-                                            status=status, error_code=code, error=error,
-                                            body=body)  # fmt: skip
+            rows = _select_files(
+                db, f"body, {_RECORD}", self._id(db, name), shas, "purged_at IS NULL"
+            )
+            for body, *record in rows:
+                out[record[0]] = snapshot.restore(spec, body=body, **_record(record))
         return out
 
     def complete(self, name: str, candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -734,6 +712,16 @@ def _file_row(sid: int, candidate: Candidate, now: str) -> tuple[Any, ...]:
         score.band if score else None, orjson.dumps(snapshot.summary(candidate)).decode(),
         snapshot.body_json(candidate), *_signal_columns(signals(text)),
     )  # fmt: skip
+
+
+_RECORD = "sha256, candidate_id, source, status, error_code, error"  # a file's record columns
+
+
+def _record(row: Sequence[Any]) -> dict[str, Any]:
+    """Keyword arguments of `snapshot.restore` and `snapshot.light` from `_RECORD`'s columns."""
+    sha, cid, source, status, code, error = row
+    return {"sha256": sha, "candidate_id": cid, "source": source, "status": status,
+            "error_code": code, "error": error}  # fmt: skip
 
 
 def _select_files(
