@@ -61,6 +61,7 @@ REOPEN = textwrap.dedent(
     at.selectbox(key="screening_choice").set_value(sys.argv[2]).run()
     [editor] = [e for e in at.data_editor if str(e.key).startswith("ranking_")]
     table = editor.value
+    ROW = ["id", "score", "band", "must_haves_met", "missing_must_haves", "top_skills"]
     top = table["id"].iloc[0]
     at.selectbox(key="detail_id_named").set_value(top).run()
     print(json.dumps({
@@ -68,6 +69,9 @@ REOPEN = textwrap.dedent(
         "ids": list(table["id"]),
         "ticked": list(table.loc[table["shortlist"], "id"]),
         "note": at.text_area(key=f"note_{top}").value,
+        "rows": table[ROW].to_dict("records"),
+        "evidence": [e.value["evidence"].tolist() for e in at.dataframe
+                     if {"skill", "evidence", "matched_text"} <= set(e.value.columns)],
         "listed": [e.value.to_dict("records") for e in at.dataframe
                    if "screening" in e.value.columns][0],
     }))
@@ -92,8 +96,10 @@ def test_ticks_and_note_survive_a_new_app_process(db):
     at = _app()
     _start(at, "Backend Q1")
     _upload(at, FILES)
-    ids = list(_ranking(at).value["id"])
+    before = _ranking(at).value
+    ids = list(before["id"])
     assert len(ids) == 3
+    rows = before[["id", "score", "band", "must_haves_met", "missing_must_haves", "top_skills"]]
     _tick(at, [0, 1])
     assert at.session_state["shortlist"] == set(ids[:2])
     at.selectbox(key="detail_id_named").set_value(ids[0]).run()
@@ -107,6 +113,10 @@ def test_ticks_and_note_survive_a_new_app_process(db):
     assert again["ids"] == ids
     assert again["ticked"] == ids[:2]
     assert again["note"] == NOTE
+    # the table is read from the saved summaries; the detail view decodes the full candidate
+    assert again["rows"] == rows.to_dict("records") and rows["top_skills"].str.len().any()
+    [evidence] = again["evidence"]
+    assert any(line.strip() for line in evidence)
     [listed] = again["listed"]
     assert (listed["screening"], listed["candidates"], listed["shortlisted"]) == (
         "Backend Q1",
