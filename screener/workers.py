@@ -21,6 +21,7 @@ everything for every worker.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import faulthandler
 import functools
@@ -115,7 +116,7 @@ class WorkerPool:
     def close(self) -> None:
         """Stop every worker (they exit when their pipe closes)."""
         for worker in self._workers:
-            worker.conn.close()
+            _close(worker.conn)
         for worker in self._workers:
             worker.process.join(1)
             if worker.process.is_alive():
@@ -134,10 +135,19 @@ class WorkerPool:
     def _start(self) -> _Worker:
         context = _start_method()
         receiver, sender = context.Pipe(duplex=True)
-        process = context.Process(target=_serve, args=(sender, self.memory_mb), daemon=True)
+        # A forked child inherits the parent's ends of every worker's pipe (its own
+        # included): it closes them, so a worker sees end-of-file as soon as the parent
+        # closes its pipe or dies, instead of waiting for a kill.
+        inherited: list[int] = []
+        if context.get_start_method() == "fork":
+            inherited = [fd for fd in {*_PARENT_ENDS, receiver.fileno()} if fd != sender.fileno()]
+        process = context.Process(
+            target=_serve, args=(sender, self.memory_mb, inherited), daemon=True
+        )
         with _main_hidden():
             process.start()
         sender.close()
+        _PARENT_ENDS.add(receiver.fileno())
         return _Worker(process, receiver)
 
     def _dispatch(
@@ -199,9 +209,18 @@ class WorkerPool:
     def _replace(self, worker: _Worker) -> None:
         worker.process.kill()
         worker.process.join()
-        worker.conn.close()
+        _close(worker.conn)
         self._workers[self._workers.index(worker)] = _ready(self._start())
         self.replaced += 1
+
+
+_PARENT_ENDS: set[int] = set()  # file descriptors of the parent's ends of worker pipes
+
+
+def _close(conn: Connection) -> None:
+    if not conn.closed:
+        _PARENT_ENDS.discard(conn.fileno())
+        conn.close()
 
 
 def _start_method() -> Any:
@@ -253,8 +272,11 @@ def _crashed(task: Task, pool: WorkerPool) -> IngestError:
 
 
 # ---------------------------------------------------------------- inside a worker
-def _serve(conn: Connection, memory_mb: int) -> None:
+def _serve(conn: Connection, memory_mb: int, inherited: Sequence[int] = ()) -> None:
     """A worker's loop: run tasks until the pipe closes; exit after running out of memory."""
+    for fd in inherited:  # the parent's ends of pipes, copied by fork
+        with contextlib.suppress(OSError):
+            os.close(fd)
     faulthandler.disable()  # a reader crash is reported by the parent, not dumped to stderr
     _cap_memory(memory_mb)
     conn.send("ready")
