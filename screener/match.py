@@ -17,6 +17,7 @@ its section and the evidence line.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -45,6 +46,10 @@ _PUNCTUATION = (
 )
 # One-character mappings only, so str.translate takes its fast path.
 _SEPARATE = str.maketrans({**dict.fromkeys(_PUNCTUATION, " "), "-": " "})
+# Dots that are not part of a word: at a word's end, and at its start unless one dot is
+# followed by a letter or digit (".NET"). One substitution, so tokens() has no Python loop.
+_LOOSE_DOTS = re.compile(r"\.(?:\.*+(?!\S)|(?<!\S\.)(?:\.++|(?![^\W_])))")
+_STRENGTH: dict[str, Strength] = {**dict.fromkeys(USED_SECTIONS, "used"), "skills": "listed"}
 
 
 class Hit(NamedTuple):
@@ -62,9 +67,7 @@ class Hit(NamedTuple):
 
 
 def strength_of(section: str) -> Strength:
-    if section in USED_SECTIONS:
-        return "used"
-    return "listed" if section == "skills" else "mentioned"
+    return _STRENGTH.get(section, "mentioned")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,7 @@ class ItemMatch:
 
     @classmethod
     def of(cls, name: str, kind: str, category: str, hits: Sequence[Hit]) -> ItemMatch:
-        best = min(hits, key=_evidence_rank) if hits else None
+        best = (hits[0] if len(hits) == 1 else min(hits, key=_evidence_rank)) if hits else None
         return cls(name, kind, category, tuple(hits), best)
 
     @property
@@ -91,9 +94,11 @@ class ItemMatch:
         return self.best.strength if self.best else None
 
 
-def _evidence_rank(hit: Hit) -> tuple[int, int, float, int]:
-    order = {"used": 0, "listed": 1, "mentioned": 2}[hit.strength]
-    return order, hit.match_type == "fuzzy", -hit.similarity, hit.line
+def _evidence_rank(hit: Hit) -> tuple[int, bool, float, int]:
+    return _STRENGTH_ORDER[hit.strength], hit.match_type == "fuzzy", -hit.similarity, hit.line
+
+
+_STRENGTH_ORDER: dict[str, int] = {"used": 0, "listed": 1, "mentioned": 2}
 
 
 @dataclass(frozen=True)
@@ -118,7 +123,8 @@ class _Entry:
     item: int  # index into Matcher.items
     rule: Alias
     words: tuple[str, ...]  # the alias's tokens, original case
-    canonical: bool
+    name: str  # the item's name
+    match_type: MatchType  # of an exact find: "exact" (the item's name) or "alias"
 
 
 class _Doc:
@@ -130,6 +136,7 @@ class _Doc:
     __slots__ = (
         "_breaks",
         "_lowered_lines",
+        "_lowered_text",
         "_words",
         "claimed",
         "lines",
@@ -142,15 +149,16 @@ class _Doc:
         self.lines, self.sections = lines, sections
         self.text = "\n".join(lines).replace(_BREAK, " ")
         self._words: list[str] | None = None
+        self._lowered_text = self.text.lower()
         # lower() never adds spaces or punctuation, so tokens line up with `words`.
-        self.lowered: list[str] = tokens(self.text.lower())
+        self.lowered: list[str] = tokens(self._lowered_text)
         self.claimed = bytearray(len(self.lowered))
         self._breaks: list[int] | None = None
         self._lowered_lines: list[str] | None = None
 
     def lowered_line(self, line: int) -> str:
         if self._lowered_lines is None:
-            self._lowered_lines = self.text.lower().split("\n")
+            self._lowered_lines = self._lowered_text.split("\n")
         return self._lowered_lines[line]
 
     @property
@@ -202,15 +210,7 @@ def tokens(text: str) -> list[str]:
     ['C++', 'C#', 'Node.js', 'and', '.NET', 'Go', 'to', 'market']
     """
     spaced = text.replace("\n", f" {_BREAK} ").translate(_SEPARATE)
-    return [t for w in spaced.split() if (t := w if "." not in w else _dots(w))]
-
-
-def _dots(word: str) -> str:
-    """Keep inner dots and a leading dot before a letter ('.NET'); drop the rest."""
-    word = word.rstrip(".")
-    if word.startswith(".") and not word[1:2].isalnum():
-        word = word.lstrip(".")
-    return word
+    return _LOOSE_DOTS.sub("", spaced).split()
 
 
 class HasMatchables(Protocol):
@@ -226,6 +226,7 @@ class Matcher:
         self.items: list[tuple[str, str, Matchable]] = list(spec.matchables())
         self._exact: dict[str, list[_Entry]] = {}
         self._sizes: dict[str, tuple[int, ...]] = {}  # first word -> alias lengths, longest first
+        self._seconds: dict[str, set[str]] = {}  # first word -> second words of longer aliases
         self._context: list[frozenset[str]] = []
         fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
         for index, (kind, _, item) in enumerate(self.items):
@@ -234,22 +235,28 @@ class Matcher:
                 words = tuple(tokens(rule.text))
                 if not words:
                     continue
-                entry = _Entry(index, rule, words, rule.text == item.name)
+                match_type: MatchType = "exact" if rule.text == item.name else "alias"
+                entry = _Entry(index, rule, words, item.name, match_type)
                 key = " ".join(words).lower()
                 self._exact.setdefault(key, []).append(entry)
                 first = words[0].lower()
                 sizes = {*self._sizes.get(first, ()), len(words)}
                 self._sizes[first] = tuple(sorted(sizes, reverse=True))
+                if len(words) > 1:
+                    self._seconds.setdefault(first, set()).add(words[1].lower())
                 eligible = with_fuzzy and kind in ("hard", "tool") and len(words) <= 2
                 if eligible and _fuzzy_eligible(rule, key):
                     fuzzy.setdefault(len(words), []).append((key, entry))
         self._fuzzy = fuzzy
         self._pair_words = frozenset(w for key, _ in fuzzy.get(2, []) for w in key.split())
-        self._exact_keys = frozenset(self._exact)
+        # A key whose first entry ignores case needs no look at the resume's own case.
+        self._plain = {k: e[0] for k, e in self._exact.items() if not e[0].rule.case_sensitive}
         self._not_found = [ItemMatch.of(i.name, kind, cat, ()) for kind, cat, i in self.items]
         self._names = [item.name for _, _, item in self.items]
         self._fuzzy_hits: dict[str, tuple[_Entry, float]] = {}
-        self._fuzzy_misses: set[str] = set()
+        # Words and word pairs already judged (misses, hits, exact keys, too short), so
+        # a resume's words are sorted out with set operations instead of a Python loop.
+        self._fuzzy_known: set[str] = set(self._exact)
         index_of = {item.name: i for i, (_, _, item) in enumerate(self.items)}
         self._implied = [
             [index_of[name] for name in getattr(item, "implies", ()) if name in index_of]
@@ -267,8 +274,10 @@ class Matcher:
             self._fuzzy_stage(doc, hits)
         self._implied_stage(hits)
         items = tuple(
-            ItemMatch.of(empty.name, empty.kind, empty.category, found) if found else empty
-            for empty, found in zip(self._not_found, hits, strict=True)
+            [
+                ItemMatch.of(empty.name, empty.kind, empty.category, found) if found else empty
+                for empty, found in zip(self._not_found, hits, strict=True)
+            ]
         )
         return MatchResult(items, frozenset(sections))
 
@@ -295,16 +304,22 @@ class Matcher:
     # ------------------------------------------------------------ exact
     def _exact_stage(self, doc: _Doc, hits: list[list[Hit]]) -> list[tuple[int, int, _Entry]]:
         """Longest alias first at each word; returns ambiguous hits still to be confirmed."""
-        sizes, lowered, claimed = self._sizes, doc.lowered, doc.claimed
+        sizes, seconds, plain = self._sizes, self._seconds, self._plain
+        lowered, claimed = doc.lowered, doc.claimed
         count, resume_at = len(lowered), 0
         pending: list[tuple[int, int, _Entry]] = []
         for i in [i for i, word in enumerate(lowered) if word in sizes]:
             if i < resume_at:
                 continue  # inside a longer alias already found
-            for size in sizes[lowered[i]]:
-                if i + size > count:
-                    continue
-                entry = self._lookup(doc, i, size)
+            word = lowered[i]
+            for size in sizes[word]:
+                if size == 1:
+                    key = word
+                elif i + size > count or lowered[i + 1] not in seconds[word]:
+                    continue  # no alias of this length starts with these two words
+                else:
+                    key = " ".join(lowered[i : i + size])
+                entry = plain.get(key) or self._lookup(doc, i, size, key)
                 if entry is None:
                     continue
                 if entry.rule.needs_context:
@@ -316,9 +331,8 @@ class Matcher:
                 break
         return pending
 
-    def _lookup(self, doc: _Doc, start: int, size: int) -> _Entry | None:
-        lowered = doc.lowered
-        key = lowered[start] if size == 1 else " ".join(lowered[start : start + size])
+    def _lookup(self, doc: _Doc, start: int, size: int, key: str) -> _Entry | None:
+        """The entry for ``key`` at ``start``, checking case where a rule asks for it."""
         for entry in self._exact.get(key, ()):
             if entry.rule.case_sensitive and doc.original(start, size) != entry.words:
                 continue
@@ -329,6 +343,8 @@ class Matcher:
         self, doc: _Doc, pending: list[tuple[int, int, _Entry]], hits: list[list[Hit]]
     ) -> None:
         """Keep an ambiguous alias only with support on its line and no glued neighbour."""
+        if not pending:
+            return
         # Support is another technical item on the line: soft skills and practical
         # signals ("communication", "intern") say nothing about an ambiguous tech word.
         lines_with_hits = {
@@ -360,24 +376,32 @@ class Matcher:
     # ------------------------------------------------------------ fuzzy
     def _fuzzy_stage(self, doc: _Doc, hits: list[list[Hit]]) -> None:
         grams = self._candidate_grams(doc)
-        unknown = [g for g in grams if g not in self._fuzzy_hits]
+        unknown = grams - self._fuzzy_known
         if unknown:
-            self._fill_fuzzy_cache(unknown)
+            self._fill_fuzzy_cache(sorted(unknown))
+        found_grams = grams & self._fuzzy_hits.keys()
+        if not found_grams:
+            return
         exact_items = {index for index, item_hits in enumerate(hits) if item_hits}
-        for gram in grams:
-            found = self._fuzzy_hits.get(gram)
-            if found is None or found[0].item in exact_items:
-                continue  # no match, or a fuzzy hit would add nothing to an exact one
-            entry, similarity = found
+        places = []  # (position, size, gram), so each item's hits come in text order
+        for gram in found_grams:
+            if self._fuzzy_hits[gram][0].item in exact_items:
+                continue  # a fuzzy hit would add nothing to an exact one
             words = gram.split(" ")
-            for start in _positions(doc.lowered, words):
-                if not any(doc.claimed[start : start + len(words)]):
-                    hits[entry.item].append(self._hit(doc, start, len(words), entry, similarity))
+            places += [(start, len(words), gram) for start in _positions(doc.lowered, words)]
+        for start, size, gram in sorted(places):
+            if not any(doc.claimed[start : start + size]):
+                entry, similarity = self._fuzzy_hits[gram]
+                hits[entry.item].append(self._hit(doc, start, size, entry, similarity))
 
     def _candidate_grams(self, doc: _Doc) -> set[str]:
-        """Words (and word pairs) that could be a misspelt tech name and are not yet known."""
+        """The resume's distinct words, and word pairs where one word is spelled right.
+
+        Words already judged (exact keys, known misses, words too short) are filtered by
+        `_fuzzy_stage` with set operations; only new ones reach rapidfuzz.
+        """
         lowered, pair_words = doc.lowered, self._pair_words
-        grams = {w for w in set(lowered) if len(w) >= FUZZY_MIN_CHARS - 1}
+        grams = set(lowered)
         if pair_words:
             # A two-word name is fuzzy-matched only when one of its words is spelled right.
             anchors = [i for i, word in enumerate(lowered) if word in pair_words]
@@ -387,16 +411,16 @@ class Matcher:
                 for s in starts
                 if _BREAK not in (lowered[s], lowered[s + 1])
             )
-        grams -= self._exact_keys
-        grams -= self._fuzzy_misses
         return grams
 
     def _fill_fuzzy_cache(self, grams: list[str]) -> None:
-        if len(self._fuzzy_misses) > 500_000:
-            self._fuzzy_misses.clear()
+        if len(self._fuzzy_known) > 500_000:
+            self._fuzzy_known = {*self._exact, *self._fuzzy_hits}
+        self._fuzzy_known.update(grams)
         by_size: dict[int, list[str]] = {}
         for gram in grams:
-            by_size.setdefault(gram.count(" ") + 1, []).append(gram)
+            if len(gram) >= FUZZY_MIN_CHARS - 1:  # a single word may be a letter short
+                by_size.setdefault(gram.count(" ") + 1, []).append(gram)
         for size, queries in by_size.items():
             choices = self._fuzzy.get(size, [])
             keys = [key for key, _ in choices]
@@ -415,9 +439,7 @@ class Matcher:
                         and _words_close(query, keys[col])
                     ):
                         best, best_score = choices[col][1], score
-                if best is None:
-                    self._fuzzy_misses.add(query)
-                else:
+                if best is not None:
                     self._fuzzy_hits[query] = (best, round(best_score, 1))
 
     # ------------------------------------------------------------ helpers
@@ -426,31 +448,36 @@ class Matcher:
     ) -> Hit:
         line = doc.line_of(start)
         text = doc.lines[line]
-        match_type: MatchType = (
-            "fuzzy" if similarity < 100 else "exact" if entry.canonical else "alias"
-        )
         section = doc.sections[line]
-        return Hit(  # positional: the fields in order (item, alias, matched, ... strength)
-            self._names[entry.item],
-            entry.rule.text,
-            _matched_text(doc, text, start, size, line),
-            match_type,
-            similarity,
-            line + 1,
-            section,
-            text,
-            strength_of(section),
+        # tuple.__new__ skips the named tuple's Python-level __new__ (a hit is made ~50
+        # times per resume); the fields in order: item, alias, matched, ... strength.
+        return tuple.__new__(
+            Hit,
+            (
+                entry.name,
+                entry.rule.text,
+                _matched_text(doc, text, start, size, line),
+                "fuzzy" if similarity < 100 else entry.match_type,
+                similarity,
+                line + 1,
+                section,
+                text,
+                _STRENGTH.get(section, "mentioned"),
+            ),
         )
 
 
 def _matched_text(doc: _Doc, text: str, start: int, size: int, line: int) -> str:
     """The words as written; one string search when the first word occurs once on the line."""
     lowered = doc.lowered_line(line)
-    first, last = doc.lowered[start], doc.lowered[start + size - 1]
+    first = doc.lowered[start]
     begin = lowered.find(first)
     if len(lowered) != len(text) or lowered.find(first, begin + 1) != -1:
         _, begin, end = doc.span(start, size)  # exact, token by token
         return text[begin:end]
+    if size == 1:
+        return text[begin : begin + len(first)]
+    last = doc.lowered[start + size - 1]
     return text[begin : lowered.find(last, begin) + len(last)]
 
 

@@ -225,3 +225,25 @@ def test_junior_spec_words_with_other_senses(junior_spec, text, absent, present)
     found = _found(junior_spec, text)
     assert not absent & found, found
     assert present <= found, found
+
+
+def _tokens_reference(text: str) -> list[str]:
+    """The obvious per-word implementation that `tokens` replaced with one substitution."""
+    from screener.match import _BREAK, _SEPARATE
+
+    out = []
+    for word in text.replace("\n", f" {_BREAK} ").translate(_SEPARATE).split():
+        word = word.rstrip(".")
+        if word.startswith(".") and not word[1:2].isalnum():
+            word = word.lstrip(".")
+        if word:
+            out.append(word)
+    return out
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list(" .\n\t+#-_aZ5é\u00a0\x1c,/N")), max_size=30) | st.text()
+)
+def test_tokens_equal_the_per_word_reference(text):
+    assert tokens(text) == _tokens_reference(text)
