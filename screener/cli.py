@@ -204,12 +204,15 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.export import json_record, row_record, to_csv, to_table
     from screener.files import collect_inputs
     from screener.screen import screen_files_as
+    from screener.workers import start_shared
 
     if len(args.spec) > 1 or args.engine == "dask" or args.format == "parquet":
         return _screen_roles(args)
     spec = _load_spec_or_report(args.spec[0])
     if spec is None:
         return 2
+    if not args.save:  # the workers start (and warm up) while the inputs are read
+        start_shared(args.workers, memory_mb=_limits(args).memory_mb)
     try:
         files = collect_inputs(args.inputs)
     except FileNotFoundError as exc:

@@ -25,6 +25,7 @@ import contextlib
 import dataclasses
 import faulthandler
 import functools
+import importlib
 import io
 import multiprocessing
 import os
@@ -44,6 +45,9 @@ from typing import Any
 from screener.errors import IngestError
 
 PRELOAD = ["screener.screen", "screener.export"]  # what task functions need
+# Imported by a new worker right after it says it is ready (rapidfuzz's cdist imports
+# numpy on first use: ~0.15 s that would otherwise delay the first file).
+WARM = ("numpy",)
 SMALL_MESSAGE = 48 * 1024  # fits the pipe buffer: a second task never blocks the sender
 STARTUP_S = 60.0
 DEPTH = 2  # tasks in flight per worker: the next one is ready when the current one ends
@@ -123,6 +127,10 @@ class WorkerPool:
                 worker.process.kill()
                 worker.process.join()
         self._workers.clear()
+
+    def start(self) -> None:
+        """Start every worker now (they warm up while the caller prepares the batch)."""
+        self._grow(self.size)
 
     def pids(self) -> list[int]:
         return [w.process.pid for w in self._workers]
@@ -280,6 +288,9 @@ def _serve(conn: Connection, memory_mb: int, inherited: Sequence[int] = ()) -> N
     faulthandler.disable()  # a reader crash is reported by the parent, not dumped to stderr
     _cap_memory(memory_mb)
     conn.send("ready")
+    for module in WARM:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(module)
     contexts: dict[str, Any] = {}
     while True:
         try:
@@ -378,6 +389,12 @@ def pool_for(size: int | None = None, *, memory_mb: int) -> Iterator[WorkerPool]
         return
     with WorkerPool(size, memory_mb=memory_mb) as private:
         yield private
+
+
+def start_shared(size: int | None = None, *, memory_mb: int) -> None:
+    """Start the shared pool's workers now, so they warm up while the caller reads input."""
+    with pool_for(size, memory_mb=memory_mb) as pool:
+        pool.start()
 
 
 @atexit.register

@@ -108,3 +108,12 @@ def test_workers_exit_by_themselves_when_the_pool_closes():
     processes = [w.process for w in pool._workers]
     pool.close()
     assert [p.exitcode for p in processes] == [0, 0, 0]  # not -9: nobody was killed
+
+
+def test_start_forks_every_worker_before_the_first_batch_and_run_reuses_them():
+    with WorkerPool(2) as pool:
+        pool.start()
+        started = pool.pids()
+        assert len(started) == 2
+        assert _run(pool, worker_tasks.echo, ["a", "b", "c"]) == {n: f"None:{n}" for n in "abc"}
+        assert pool.pids() == started
