@@ -166,9 +166,10 @@ def fit_question(question: str, spec: RoleSpec, found: Mapping[str, ItemMatch]) 
     A question that names no skill of the spec is returned unchanged.
     """
     parsed = _YOU_LIST.match(question)
-    names = {s.name.lower(): s.name for s in (*spec.hard_skills, *spec.soft_skills)}
-    names |= {t.name.lower(): t.name for c in spec.tools for t in c.tools}
-    if parsed is None or parsed["skill"].lower() not in names:
+    if parsed is None:
+        return question
+    names = _skill_names(spec)
+    if parsed["skill"].lower() not in names:
         return question
     item = found.get(names[parsed["skill"].lower()])
     skill, rest = parsed["skill"], parsed["rest"]
@@ -177,6 +178,21 @@ def fit_question(question: str, spec: RoleSpec, found: Mapping[str, ItemMatch]) 
     if item.strength == "used":
         return f"You used {skill} in your work or projects. {rest}"
     return question if item.strength == "listed" else f"You mention {skill}. {rest}"
+
+
+_NAMES: dict[str, dict[str, str]] = {}
+
+
+def _skill_names(spec: RoleSpec) -> dict[str, str]:
+    """The spec's skill and tool names by their lower case, built once per spec content."""
+    names = _NAMES.get(spec.fingerprint)
+    if names is None:
+        if len(_NAMES) > 32:
+            _NAMES.clear()
+        names = {s.name.lower(): s.name for s in (*spec.hard_skills, *spec.soft_skills)}
+        names |= {t.name.lower(): t.name for c in spec.tools for t in c.tools}
+        _NAMES[spec.fingerprint] = names
+    return names
 
 
 def _why_full(score: Score) -> str:

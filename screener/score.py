@@ -396,16 +396,19 @@ def _detect(
 def _describe(item: ItemMatch) -> str:
     best = item.best
     assert best is not None
-    how = {
-        "exact": "exact",
-        "alias": f"alias '{best.alias}'",
-        "fuzzy": f"fuzzy {best.similarity:g}%",
-        "implied": best.alias,
-    }
-    where = {"used": "used in", "listed": "listed in", "mentioned": "mentioned in"}[best.strength]
+    kind = best.match_type  # only the wording needed is formatted (~17 calls per resume)
+    how = (
+        f"alias '{best.alias}'"
+        if kind == "alias"
+        else f"fuzzy {best.similarity:g}%"
+        if kind == "fuzzy"
+        else best.alias
+        if kind == "implied"
+        else "exact"
+    )
     use = _stated_use(item)
     stated = use or stated_duration(best.evidence)
     duration = f", {stated} stated" if stated else ""
     if use:
         duration += ": counted as used"
-    return f"{where} {best.section} (line {best.line}, {how[best.match_type]}{duration})"
+    return f"{best.strength} in {best.section} (line {best.line}, {how}{duration})"
