@@ -61,6 +61,11 @@ class CatalogueEntry(Matchable):
         default_factory=list,
         description="Broader entries a spec may fold this one into (PostgreSQL: SQL).",
     )
+    resume_only: list[ShortText] = Field(
+        default_factory=list,
+        description="Aliases that count in a resume but never draft the entry from a "
+        "posting ('documented' experience is proof, not documentation).",
+    )
     needs_ask: bool = Field(
         default=False,
         description="Drafted only from a line that asks for it, not one describing the "
@@ -73,6 +78,12 @@ class CatalogueEntry(Matchable):
         if self.category == SOFT:
             return "soft"
         return "tool" if self.category in TOOL_CATEGORIES else "hard"
+
+    def drafts_from(self, alias: str) -> bool:
+        """Can a posting naming ``alias`` draft this entry?"""
+        if not self.resume_only:
+            return True
+        return normalise_alias(alias) not in {normalise_alias(a) for a in self.resume_only}
 
     @property
     def drafted_only_when_asked(self) -> bool:
@@ -140,6 +151,10 @@ def catalogue_problems(catalogue: Catalogue) -> list[tuple[str, str]]:
                 problems.append(
                     (f"entries[{i}].aliases", f"alias '{rule.text}' is also used by '{owner[key]}'")
                 )
+        owned = {normalise_alias(rule.text) for rule in entry.alias_rules()}
+        for alias in entry.resume_only:
+            if normalise_alias(alias) not in owned:
+                problems.append((f"entries[{i}].resume_only", f"'{alias}' is not an alias"))
         for broader in entry.broader:
             if broader not in names or broader == entry.name:
                 problems.append((f"entries[{i}].broader", f"unknown entry '{broader}'"))

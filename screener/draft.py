@@ -31,6 +31,7 @@ from screener.match import Hit
 from screener.posting import (
     PostingLine,
     Strength,
+    about_company,
     asks,
     cap,
     duties,
@@ -42,13 +43,30 @@ from screener.posting import (
 )
 from screener.spec import RoleSpec, normalise_alias, spec_from_dict
 
+_ROLE_NOUNS = (
+    r"(engineers?|developers?|devs?|designers?|managers?|experts?|analysts?|masters?|"
+    r"specialists?|architects?|consultants?|leads?|owners?|testers?|administrators?|"
+    r"coordinators?|officers?|warriors?|partners?)"
+)
+# Right after the match: "our QA engineer", "the DevOps team", "UI Technical Lead".
 _PEOPLE = re.compile(
-    r"\s*(engineers?|engineering|developers?|devs?|designers?|managers?|experts?|teams?|"
-    r"analysts?|masters?|specialists?|architects?|consultants?|leads?|owners?)\b",
+    rf"\s*(technical\s+)?({_ROLE_NOUNS}|engineering|teams?|department|division|institutions?|"
+    r"partnerships?|organi[sz]ations?|agencies|bodies)\b",
     re.IGNORECASE,
 )
+# The alias itself names a role: "Project Manager", "Business Analyst", "Data Engineer".
+_ROLE_ALIAS = re.compile(rf"\b{_ROLE_NOUNS}$", re.IGNORECASE)
 
 _AREA_CATEGORIES = frozenset({"Methods", "Domains", "Spoken Languages"})
+
+# A spoken language is asked for with words about using it ("fluent in Danish", "written
+# English"), not as an adjective ("Danish universities", "the German market").
+_LANGUAGE_CUE = re.compile(
+    r"fluen|\bspeak|spoken|written|writing|\boral|verbal|language|proficien|command of|"
+    r"skills|native|mother tongue|\blevel\b|communicat|\bread\b",
+    re.IGNORECASE,
+)
+_LANGUAGE_BEFORE = re.compile(r"\b(in|and|or|both)\s+$", re.IGNORECASE)
 
 _EMPHASIS = re.compile(r"\bstrong|\bexpert|\bdeep\b|\bextensive|\bproficien|\bexcellent", re.I)
 
@@ -90,8 +108,22 @@ class Draft:
 
 def _names_people(hit: Hit) -> bool:
     """The match is followed by a role noun: it names colleagues, not a skill."""
+    if _ROLE_ALIAS.search(hit.matched):
+        return True
     at = hit.evidence.find(hit.matched)
     return at >= 0 and bool(_PEOPLE.match(hit.evidence[at + len(hit.matched) :]))
+
+
+def _labels_list(hit: Hit, text: str) -> bool:
+    """The match is a short label before a colon with a list after it ("Backend: Go")."""
+    label, colon, rest = text.partition(":")
+    return bool(colon) and len(label.split()) <= 4 and hit.matched in label and bool(rest.strip())
+
+
+def _asks_language(hit: Hit) -> bool:
+    at = hit.evidence.find(hit.matched)
+    before = hit.evidence[:at] if at >= 0 else ""
+    return bool(_LANGUAGE_CUE.search(hit.evidence) or _LANGUAGE_BEFORE.search(before))
 
 
 def draft_spec(
@@ -149,18 +181,28 @@ def _found_skills(lines: Sequence[PostingLine], catalogue: Catalogue) -> list[_F
     found = []
     for item in result.found():
         soft = item.category == SOFT
+        entry = catalogue.by_name[item.name]
         hits = [
             (hit, line)
             for hit in item.hits
             if (line := lines[hit.line - 1]).names_skills
             and line.kind not in ("perks", "legal")
             and (soft or line.kind != "faq")
+            and entry.drafts_from(hit.alias)
         ]
-        entry = catalogue.by_name[item.name]
         if entry.drafted_only_when_asked:
             hits = [(hit, line) for hit, line in hits if asks(line)]
-        if entry.category in _AREA_CATEGORIES:  # "our QA engineer", "DevOps team": people
-            hits = [(hit, line) for hit, line in hits if not _names_people(hit)]
+        if entry.category in _AREA_CATEGORIES:  # "our QA engineer", "DevOps team": people;
+            # "Backend: Python, Django": a label for the items after it
+            hits = [
+                (hit, line)
+                for hit, line in hits
+                if not _names_people(hit) and not _labels_list(hit, line.text)
+            ]
+        if entry.category == "Spoken Languages":
+            hits = [(hit, line) for hit, line in hits if _asks_language(hit)]
+        if not soft:  # "We work with Kafka", "Acme is a healthcare leader": not an ask
+            hits = [(hit, line) for hit, line in hits if not about_company(line)]
         if hits:
             found.append(_Found(entry, hits))
     return sorted(found, key=lambda f: min(h.line for h, _ in f.hits))

@@ -63,20 +63,90 @@ _PERK_LINE = re.compile(
     re.IGNORECASE,
 )
 
+# What the employer gives, in any section: "Private health insurance", "an insurance plan",
+# "Access to e-learning portals", "discount program", "Onsite cafes".
+_OFFER_LINE = re.compile(
+    r"\b(private|health|dental|injury|life|travel) (\w+ )?(and \w+ )?insurance\b|"
+    r"insurance (plan|scheme|cover)|\bdiscounts?\b|^(free |full )?access to\b|\bbudget for\b|"
+    r"\bon-?site (cafes?|canteen|gym)|\bcafes?\b|\bcanteen\b|\bfree (lunch|fruit|coffee|snacks)|"
+    r"\bwe offer\b|\byou will (receive|get)\b|\bwe('| a)re offering\b|\bcompetitive (salary|pay)",
+    re.IGNORECASE,
+)
+
 _LEGAL_LINE = re.compile(
-    r"equal opportunit|reasonable adjustments?|\bsponsor|authori[sz]ation to work|"
+    r"equal (employment )?opportunit|reasonable adjustments?|\bsponsor|authori[sz]ation to work|"
+    r"discriminat|harassment|without regard to|"
     r"employment authori[sz]ation|regardless of|protected (characteristic|veteran)|"
     r"\bveterans?\b|disabilit|privacy (policy|notice)|right to work|background check",
     re.IGNORECASE,
 )
 
+_EQUAL_OPPORTUNITY = re.compile(
+    r"equal (employment )?opportunit|discriminat|harassment|without regard to|"
+    r"regardless of (age|gender|race|sex|religion|their|personal)|irrespective of age",
+    re.IGNORECASE,
+)
+
+_APPLY_START = re.compile(
+    r"(the |your )?applications? (must|should)|to apply\b|please (apply|send)", re.IGNORECASE
+)
+
 _APPLY_LINE = re.compile(
-    r"\bapply\b|\bapplications? (must|should)|curriculum vitae|cover letter|"
-    r"recruitment (system|process)|send (us )?your (cv|resume)",
+    r"\bapply\b(?=\s*(?:[!.?:]|$|now\b|today\b|online\b|here\b|below\b|via\b|through\b|"
+    r"by\b|right away\b|in english\b|with your\b|for (?:the |this |a |an |our )?"
+    r"(?:job|post|position|role|gig|vacancy|opening)))|\b(?:how|encouraged|ready|please) to apply|"
+    r"\bplease (only )?apply\b|\bapplications? (must|should)|curriculum vitae|cover letter|"
+    r"recruitment (system|process|procedure|agenc|partner|consultant)|send (us )?your (cv|resume)|"
+    r"\bdeadline\b|applications? received|"
+    r"\bthird[- ]party (recruit|agenc)|\bagencies\b|(more|further) information|"
+    r"\b(phone|mobile|tel|e-?mail)\s*:|(please|welcome to) contact\b|can be found (here|at|on)\b",
     re.IGNORECASE,
 )
 
 _COMPANY_VOICE = re.compile(r"^(we|we're|we are|our|at <organization>)\b", re.IGNORECASE)
+
+# "Acme Health is a leading ...", "The Centre has become ...", "<ORGANIZATION> provides ...":
+# a named subject (capitalised words) and a verb that describes it, at the start of a line.
+_COMPANY_SUBJECT = re.compile(
+    r"^(?!(?i:you|your|it|this|that|there|what|who|i|candidates?|applicants?)\b)"
+    r"(?:about\s+)?(?:the\s+)?(?:(?i:<organization>)\s+|[A-Z][\w.&'’-]*\s+)"
+    r"(?:(?:(?i:<organization>)|[A-Z][\w.&'’-]*|of|for|and|on|in|&)\s+){0,10}(?:"
+    r"(?:is|are|was|has|have)\s+(?!(?:a|an)\s+(?:must|plus|bonus|requirement|advantage)\b)"
+    r"(?:a|an|the|part|more|not|one|celebrating|proud|committed|dedicated|founded|"
+    r"established|headquartered|based|leading|known|trusted|developed|become|grown|been)\b|"
+    r"(?:provides|offers|builds|creates|develops|helps|serves|launched|inspires|delights|"
+    r"utili[sz]es|collaborates|combines|enables|operates|employs|speciali[sz]es|delivers|"
+    r"supports|works)\b)"
+)
+
+# "We are looking for someone who...", "We value:", "We'd like to meet": an ask in our voice.
+_WE_ASK = re.compile(
+    r"\bwe(?: are|'re|’re| would|'d|’d| also)?\s+(?:looking|seeking|searching|need|expect|"
+    r"require|value|like to meet|love to meet|hope|are hiring|want (?:you|someone|people|a|an))\b|"
+    r"\bsomeone (?:who|with)\b|"
+    r"\bideal candidate|\byou (?:must|should|need|will need)\b|\byour profile\b",
+    re.IGNORECASE,
+)
+_WE = re.compile(r"\bwe\b", re.IGNORECASE)
+
+# Said of an employer wherever it stands: "has become a leading...", "was founded in",
+# "our mission", "This growing team owns...", "academics are currently working at".
+_COMPANY_PHRASE = re.compile(
+    r"\b(?:has|have) (?:become|developed into|grown into)\b|\bwas (?:founded|established)\b|"
+    r"\bis (?:a|the) (?:leading|global leader|world leader|market leader)\b|\bis part of\b|"
+    r"\bheadquartered\b|\b(?:are|is) (?:currently )?working at\b|"
+    r"\bour (?:effort|mission|vision|ambition|purpose)\b|"
+    r"\bour (?:\w+ )?(?:blog|newsletter|channel)\b|"
+    r"\b(?:read|follow|visit|see|watch) (?:our|us)\b|"
+    r"^(?:explains|says|adds)\b|\b(?:explains|says|adds) (?:<name>|[A-Z][a-z]+ [A-Z][a-z]+)|"
+    r"^(?:this|the|our) (?:[\w&-]+ ){0,4}(?:team|group|department|unit|centre|center|faculty|"
+    r"company|organi[sz]ation) (?!(?:you|where|that|which|who)\b)[a-z]+s\b",
+    re.IGNORECASE,
+)
+_SECOND_PERSON = re.compile(
+    r"\b(you|your|you're|you’re|you'll|you’ll|candidates?|applicants?|role|position)\b",
+    re.IGNORECASE,
+)
 
 _MARKUP = re.compile(r"\*\*|__|`")
 
@@ -84,6 +154,13 @@ _BULLET = re.compile(r"^\s*(?:[-*\u2022\u00b7\u2013\u25aa\u25cf>]+|\d{1,2}[.)])\
 
 _FIELD = re.compile(
     r"^(job title|title|position|role|location|type|employment type|job type|level)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+
+# "Organization Name: ...", "Department: ...": where the job sits, not what it asks.
+_ORG_FIELD = re.compile(
+    r"^(organi[sz]ation|company|department|division|business unit|professional area)"
+    r"( name)?\s*:",
     re.IGNORECASE,
 )
 
@@ -110,6 +187,7 @@ class PostingLine:
     kind: Kind
     heading: bool  # a section heading, lead-in or label: not itself a duty or requirement
     names_skills: bool = True  # False for lead-ins, category labels and bare job titles
+    company: bool = False  # describes the employer (set by `posting_lines`, see `about_company`)
 
 
 def posting_lines(text: str) -> list[PostingLine]:
@@ -134,7 +212,10 @@ def posting_lines(text: str) -> list[PostingLine]:
         lead_in = not bullet and line.endswith(":") and not _FIELD.match(line)
         label = kind == "tools" and line.casefold() in _CATEGORY_NAMES
         if line:
-            label = lead_in or label or _job_title(line)
+            label = lead_in or label or _job_title(line) or bool(_ORG_FIELD.match(line))
+            company = describes_company(line) or (
+                bool(out) and out[-1].company and _continues(out[-1].text, line)
+            )
             out.append(
                 PostingLine(
                     number,
@@ -142,9 +223,15 @@ def posting_lines(text: str) -> list[PostingLine]:
                     _line_kind(line, kind),
                     heading_kind is not None or label,
                     not label,
+                    company,
                 )
             )
     return out
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A sentence wrapped onto the next line: no end mark before, lower case after."""
+    return not previous.endswith((".", ":", "!", "?", ";")) and line[:1].islower()
 
 
 def _printable(line: str) -> str:
@@ -153,12 +240,19 @@ def _printable(line: str) -> str:
 
 
 def _line_kind(line: str, section: Kind) -> Kind:
-    """Perks, legal and how-to-apply lines are marked wherever they stand."""
-    if len(line.split()) > 40:  # a whole pasted paragraph: only its section says anything
-        return section
+    """Perks, legal and how-to-apply lines are marked wherever they stand; a line led by
+    its own heading ("Job benefits: ...", "Requirements: ...") is of that heading's kind."""
+    label, colon, rest = line.partition(":")
+    if colon and rest.strip() and len(label.split()) <= 4:
+        section = _heading_kind(label + ":") or section
+    if len(line.split()) > 40:  # a whole pasted paragraph: only legal wording is decisive
+        legal = _EQUAL_OPPORTUNITY.search(line) or _APPLY_START.match(line)
+        return "legal" if legal else section
     if _LEGAL_LINE.search(line) or _APPLY_LINE.search(line):
         return "legal"
-    if section not in ("requirements", "nice") and _PERK_LINE.search(line):
+    if _OFFER_LINE.search(line) or (
+        section not in ("requirements", "nice") and _PERK_LINE.search(line)
+    ):
         return "perks"
     return section
 
@@ -180,9 +274,30 @@ def _heading_kind(line: str) -> Kind | None:
     return None
 
 
+def describes_company(text: str) -> bool:
+    """Is the line about the employer ("We are...", "Acme is a..."), not what it asks of you?"""
+    if _WE_ASK.search(text):
+        return False
+    subject = _COMPANY_SUBJECT.match(text)
+    if subject and not (_SECOND_PERSON.search(subject[0]) or _ROLE_NOUN.search(subject[0])):
+        return True
+    if _COMPANY_VOICE.match(text):
+        return True
+    if len(text.split()) > 40:  # a whole pasted paragraph mixes both
+        return False
+    if _COMPANY_PHRASE.search(text):
+        return True
+    return bool(_WE.search(text)) and not _SECOND_PERSON.search(text)
+
+
+def about_company(line: PostingLine) -> bool:
+    """Does the line (or the sentence it continues) describe the employer?"""
+    return line.company or describes_company(line.text)
+
+
 def asks(line: PostingLine) -> bool:
     """Does the line ask for something (not describe the company or team)?"""
-    if _COMPANY_VOICE.match(line.text):
+    if about_company(line):
         return False
     return line.kind in ("requirements", "nice") or line_strength(line) in ("must", "nice")
 

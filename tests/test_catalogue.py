@@ -51,6 +51,15 @@ def test_unknown_broader_and_category_are_errors():
     assert info.value.lines()[0].startswith("c: entries[0].category: Input should be")
 
 
+def test_resume_only_must_name_an_alias():
+    text = "entries: [{name: Docs, category: Methods, aliases: [wiki], resume_only: [readme]}]"
+    with pytest.raises(SpecError) as info:
+        parse_catalogue(text, source="c")
+    assert info.value.lines() == ["c: entries[0].resume_only: 'readme' is not an alias"]
+    entry = parse_catalogue(text.replace("[readme]", "[wiki]"), source="c").entries[0]
+    assert (entry.drafts_from("docs"), entry.drafts_from("WIKI")) == (True, False)
+
+
 @pytest.mark.parametrize(
     "spec_path", [JUNIOR_SPEC, ROOT / "role_specs" / "full_stack_developer.yaml"]
 )
