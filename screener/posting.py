@@ -140,7 +140,8 @@ _COMPANY_PHRASE = re.compile(
     r"\b(?:read|follow|visit|see|watch) (?:our|us)\b|"
     r"^(?:explains|says|adds)\b|\b(?:explains|says|adds) (?:<name>|[A-Z][a-z]+ [A-Z][a-z]+)|"
     r"^(?:this|the|our) (?:[\w&-]+ ){0,4}(?:team|group|department|unit|centre|center|faculty|"
-    r"company|organi[sz]ation) (?!(?:you|where|that|which|who)\b)[a-z]+s\b",
+    r"company|organi[sz]ation)(?: (?:at|in|of)(?: \S+){1,3}?)? (?!(?:you|where|that|which|who)\b)"
+    r"[a-z]+s\b",
     re.IGNORECASE,
 )
 _SECOND_PERSON = re.compile(

@@ -104,6 +104,7 @@ def test_equal_opportunity_wording_marks_even_a_long_sentence():
         ("Technology is king we want to do it right from the start: agile and modular", True),
         ("This rapidly growing team owns a charter combining machine learning and big data", True),
         ("Read our weekly newsletter about Ruby on Rails", True),
+        ("The Cybersecurity & Technology Controls group at Acme Bank aligns access controls", True),
         ("explains Jane Roe Senior Manager PCS & Business Analysis", True),
         ("We are looking for someone with fintech experience", False),
         ("We value: documentation, test coverage and code review", False),
