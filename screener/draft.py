@@ -27,7 +27,7 @@ from screener.draft_templates import (
     default_templates,
 )
 from screener.errors import ScreenerError, SpecError
-from screener.match import Hit
+from screener.match import Hit, ItemMatch
 from screener.posting import (
     PostingLine,
     Strength,
@@ -114,6 +114,19 @@ def _names_people(hit: Hit) -> bool:
     return at >= 0 and bool(_PEOPLE.match(hit.evidence[at + len(hit.matched) :]))
 
 
+def _named_share(items: Iterable[ItemMatch], lines: Sequence[PostingLine]) -> dict[int, float]:
+    """Per line (1-based), the share of its letters inside catalogue names: a line that is
+    only names ("Financial Services", "B2B Mobility SaaS") is a keyword list, an ask."""
+    covered: dict[int, int] = {}
+    for item in items:
+        for hit in item.hits:
+            covered[hit.line] = covered.get(hit.line, 0) + sum(c.isalnum() for c in hit.matched)
+    return {
+        number: covered.get(number, 0) / max(1, sum(c.isalnum() for c in line.text))
+        for number, line in enumerate(lines, start=1)
+    }
+
+
 def _labels_list(hit: Hit, text: str) -> bool:
     """The match is a short label before a colon with a list after it ("Backend: Go")."""
     label, colon, rest = text.partition(":")
@@ -178,6 +191,7 @@ def _found_skills(lines: Sequence[PostingLine], catalogue: Catalogue) -> list[_F
     count there.
     """
     result = catalogue.find_in([line.text for line in lines])
+    named = _named_share(result.found(), lines)
     found = []
     for item in result.found():
         soft = item.category == SOFT
@@ -191,7 +205,7 @@ def _found_skills(lines: Sequence[PostingLine], catalogue: Catalogue) -> list[_F
             and entry.drafts_from(hit.alias)
         ]
         if entry.drafted_only_when_asked:
-            hits = [(hit, line) for hit, line in hits if asks(line)]
+            hits = [(hit, line) for hit, line in hits if asks(line) or named[hit.line] >= 0.8]
         if entry.category in _AREA_CATEGORIES:  # "our QA engineer", "DevOps team": people;
             # "Backend: Python, Django": a label for the items after it
             hits = [

@@ -300,7 +300,19 @@ def asks(line: PostingLine) -> bool:
     """Does the line ask for something (not describe the company or team)?"""
     if about_company(line):
         return False
-    return line.kind in ("requirements", "nice") or line_strength(line) in ("must", "nice")
+    return (
+        line.kind in ("requirements", "nice")
+        or line_strength(line) in ("must", "nice")
+        or bool(_CANDIDATE_ASK.search(line.text))
+    )
+
+
+# Said to the candidate: "You have a degree in physics", "fluent in Danish", "Your profile".
+_CANDIDATE_ASK = re.compile(
+    r"^you (?:have|are|possess|speak|bring|hold|know|master|can|should|need)\b|\byour profile\b|"
+    r"\bdegree in\b|\bfluen(?:t|cy)\b|\bcommand of\b|\bbackground in\b",
+    re.IGNORECASE,
+)
 
 
 def line_strength(line: PostingLine) -> Strength:

@@ -238,6 +238,21 @@ def test_junior_backend_page():
             {"Java"},
             {"Danish", "Research"},
         ),
+        (  # said to the candidate, in any section: a degree subject, a language
+            "About the team\nYou have a university degree in physics and speak Danish. Java",
+            {"Physics", "Danish", "Java"},
+            set(),
+        ),
+        (  # a line of names only is a keyword list; the same domain in prose is context
+            "Financial Services\nAbout us\nJava and Go for payments at large banks",
+            {"Financial services", "Java", "Go"},
+            set(),
+        ),
+        (
+            "About us\nJava and Go for payments at large banks",
+            {"Java", "Go"},
+            {"Financial services"},
+        ),
         (  # "documented experience" is proof, not documentation (resume_only in the catalogue)
             "Documented experience with SQL and Java",
             {"SQL", "Java"},
@@ -261,7 +276,7 @@ def test_skillspan_dev_postings_draft_and_keep_recall(corpora_path):
     figures = measure(skillspan_postings("dev"), default_catalogue())
     assert figures.spans > 1000
     assert figures.recall >= 0.9
-    assert figures.precision >= 0.88
+    assert figures.precision >= 0.89
     assert figures.failures <= 3  # postings naming nothing technical
 
 
