@@ -14,10 +14,13 @@ import pytest
 from distributed import Client, LocalCluster
 
 from screener.cli import main
-from screener.cluster import screen_sources_dask, write_parquet_dask
+from screener.cluster import partition_size, screen_sources_dask, write_parquet_dask
+from screener.ingest import Limits
 from screener.roles import role_json_record, role_row_record, screen_files_roles
 from screener.spec import load_spec
 from screener.synth import synthetic_resumes
+from tests import hostile
+from tests.cluster_tasks import slow_row, stuck_row
 from tests.conftest import JUNIOR_SPEC, ROOT, SAMPLES
 
 pytestmark = pytest.mark.slow
@@ -118,11 +121,6 @@ def test_parquet_needs_the_dask_engine_and_a_folder(capsys):
     assert "--format parquet needs --engine dask" in capsys.readouterr().err
 
 
-def slow_row(spec, candidate):
-    time.sleep(0.01)
-    return role_row_record(spec, candidate)
-
-
 def test_a_killed_worker_loses_and_duplicates_nothing(client, specs, batch):
     sources = list(map(str, batch))
     result = {}
@@ -146,6 +144,36 @@ def test_a_killed_worker_loses_and_duplicates_nothing(client, specs, batch):
     assert set(client.run(os.getpid).values()) != set(pids.values())  # the nanny restarted it
 
 
+def test_a_stuck_file_and_a_memory_bomb_are_error_rows_and_the_rest_is_kept(
+    client, specs, batch, tmp_path
+):
+    stuck, bomb = tmp_path / "stuck.txt", tmp_path / "bomb.pdf"
+    stuck.write_text("Python developer: Django, SQL, Git", encoding="utf-8")
+    bomb.write_bytes(hostile.inflating_pdf(400))  # a valid PDF that inflates to 400 MB
+    good = list(map(str, batch[:40]))
+    sources = [*good[:20], str(stuck), str(bomb), *good[20:]]
+    pids = set(client.run(os.getpid).values())
+    limits = Limits(memory_mb=256, timeout_s=5)
+    rows = screen_sources_dask(specs, sources, stuck_row, client, limits=limits, partition=8)
+    for per_spec in rows:
+        by_name = {row["candidate"]: row for _, row in per_spec}
+        assert len(per_spec) == len(by_name) == len(sources)  # every record, exactly once
+        assert by_name[str(stuck)]["status"] == "error"
+        assert "gave up after 5 s" in by_name[str(stuck)]["note"]
+        assert by_name[str(bomb)]["status"] == "error"
+    local = _local(specs, batch[:40], role_row_record)
+    assert [[r for r in per_spec if "/cv_" in r[1]["candidate"]] for per_spec in rows] == local
+    assert set(client.run(os.getpid).values()) == pids  # the sandbox took it, not the workers
+
+
+@pytest.mark.parametrize(
+    ("count", "workers", "size"),
+    [(1000, 2, 32), (1000, 1, 63), (17, 2, 8), (2_000_000, 96, 256), (0, 4, 8)],
+)
+def test_partition_size_follows_the_input_and_the_workers(count, workers, size):
+    assert partition_size(count, workers) == size
+
+
 def test_cluster_benchmark_runs_and_prints_every_engine(capsys):
     from screener.bench_cluster import bench_cluster
 
@@ -154,3 +182,5 @@ def test_cluster_benchmark_runs_and_prints_every_engine(capsys):
     for name in ("local, 1 worker", "local, 2 workers", "dask, 1 worker(s)", "dask, 2 worker(s)"):
         assert name in out and figures[name] > 0
     assert "dask overhead at 2 workers vs the local engine" in out
+    assert "dask CPU per resume at 2 workers vs the local engine" in out
+    assert figures["dask, 2 worker(s), cpu ms"] > 0 and figures["local, 2 workers, cpu ms"] > 0
