@@ -78,27 +78,26 @@ def candidate_to_dict(candidate: Candidate, *, blind: bool = False) -> dict[str,
 
 def skill_to_dict(item: ItemMatch, lines: list[str]) -> dict[str, Any]:
     """A skill's strongest evidence (the line from ``lines``); a skill not found: name only."""
-    out: dict[str, Any] = {
+    best = item.best
+    if best is None:  # most of a spec's items on most resumes (~95 of ~110)
+        return {"name": item.name, "kind": item.kind, "category": item.category, "found": False}
+    evidence = lines[best.line - 1]
+    return {
         "name": item.name,
         "kind": item.kind,
         "category": item.category,
-        "found": item.found,
+        "found": True,
+        "match_type": best.match_type,
+        "similarity": best.similarity,
+        "alias": best.alias,
+        "matched_text": best.matched,
+        "strength": best.strength,
+        "section": best.section,
+        "line": best.line,
+        "evidence": evidence,
+        "stated_experience": stated_duration(evidence),
+        "mentions": len(item.hits),
     }
-    best = item.best
-    if best:
-        out |= {
-            "match_type": best.match_type,
-            "similarity": best.similarity,
-            "alias": best.alias,
-            "matched_text": best.matched,
-            "strength": best.strength,
-            "section": best.section,
-            "line": best.line,
-            "evidence": lines[best.line - 1],
-            "stated_experience": stated_duration(lines[best.line - 1]),
-            "mentions": len(item.hits),
-        }
-    return out
 
 
 def _part(part: Part) -> dict[str, Any]:

@@ -274,12 +274,26 @@ def _soft_focus(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> list[FocusAre
     return [FocusArea(s.name, "soft", "no evidence on the resume") for s in missing[:3]]
 
 
+_BANKS: dict[str, dict[str, list[str]]] = {}
+
+
+def _question_bank(spec: RoleSpec) -> dict[str, list[str]]:
+    """Questions by skill or any-of group name, built once per spec content."""
+    bank = _BANKS.get(spec.fingerprint)
+    if bank is None:
+        if len(_BANKS) > 32:
+            _BANKS.clear()
+        bank = {s.name: s.questions for s in spec.hard_skills}
+        bank |= {s.name: s.questions for s in spec.soft_skills}
+        for group, names in spec.any_of_groups().items():  # a missing any-of group: ask which
+            ask = f"Which of {', '.join(names)} have you written code in, and what did you build?"
+            bank.setdefault(group, [ask])
+        _BANKS[spec.fingerprint] = bank
+    return bank
+
+
 def _questions(spec: RoleSpec, focus: list[FocusArea]) -> tuple[str, ...]:
-    bank = {s.name: s.questions for s in spec.hard_skills}
-    bank |= {s.name: s.questions for s in spec.soft_skills}
-    for group, names in spec.any_of_groups().items():  # a missing any-of group: ask which
-        ask = f"Which of {', '.join(names)} have you written code in, and what did you build?"
-        bank.setdefault(group, [ask])
+    bank = _question_bank(spec)
     questions: list[str] = []
     for area in focus:
         per_topic = 2 if area.kind in ("missing", "verify") else 1

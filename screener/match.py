@@ -22,6 +22,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import compress
 from typing import Literal, NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
@@ -308,7 +309,7 @@ class Matcher:
         lowered, claimed = doc.lowered, doc.claimed
         count, resume_at = len(lowered), 0
         pending: list[tuple[int, int, _Entry]] = []
-        for i in [i for i, word in enumerate(lowered) if word in sizes]:
+        for i in list(compress(range(count), map(sizes.__contains__, lowered))):  # in C
             if i < resume_at:
                 continue  # inside a longer alias already found
             word = lowered[i]
@@ -404,7 +405,7 @@ class Matcher:
         grams = set(lowered)
         if pair_words:
             # A two-word name is fuzzy-matched only when one of its words is spelled right.
-            anchors = [i for i, word in enumerate(lowered) if word in pair_words]
+            anchors = compress(range(len(lowered)), map(pair_words.__contains__, lowered))
             starts = {s for i in anchors for s in (i - 1, i) if 0 <= s < len(lowered) - 1}
             grams.update(
                 f"{lowered[s]} {lowered[s + 1]}"

@@ -141,13 +141,13 @@ def _backed(part: Part, technical: float, gate: float) -> Part:
     return Part(part.name, part.points * share, part.max_points, detail)
 
 
-def _credit_factor(item: ItemMatch, cfg: Scoring) -> float:
+def _credit_factor(item: ItemMatch, cfg: Scoring, use: str | None) -> float:
     """Used skills earn full credit, listed ones ``listed_only_credit`` (or
-    ``stated_use_credit`` with a stated time of use); a skill known only because another
-    implies it earns ``implied_credit`` of that."""
+    ``stated_use_credit`` with a stated time of use, ``use`` = `_stated_use`); a skill
+    known only because another implies it earns ``implied_credit`` of that."""
     if item.strength == "used":
         factor = 1.0
-    elif _stated_use(item):
+    elif use:
         factor = cfg.stated_use_credit
     else:
         factor = cfg.listed_only_credit
@@ -166,7 +166,10 @@ def _stated_use(item: ItemMatch) -> str | None:
     if at < 0:
         return None
     after = best.evidence[at + len(best.matched) :]
-    return stated_duration(re.split(r"[,;|•·]", after, maxsplit=1)[0])
+    return stated_duration(_ITEM_END.split(after, maxsplit=1)[0])
+
+
+_ITEM_END = re.compile(r"[,;|•·]")  # the end of an item in a skills list
 
 
 def _capped(used: float, listed: float, target: float, cap: float) -> float:
@@ -182,19 +185,23 @@ def _hard_part(
     credits: list[SkillCredit] = []
     used = listed = 0.0
     for group, skills in groups:
-        present = sorted(
-            (s for s in skills if found[s.name].found),
-            key=lambda s: -s.weight * _credit_factor(found[s.name], cfg),
-        )
-        for rank, skill in enumerate(present):
-            item = found[skill.name]
+        # (skill, item, stated use, credit factor): each worked out once per resume
+        present = [
+            (s, item, use, _credit_factor(item, cfg, use))
+            for s in skills
+            if (item := found[s.name]).best is not None
+            for use in (_stated_use(item),)
+        ]
+        if len(present) > 1:
+            present.sort(key=lambda p: -p[0].weight * p[3])
+        for rank, (skill, item, use, factor) in enumerate(present):
             share = 1.0 if group is None or rank == 0 else OTHER_GROUP_MEMBER_SHARE
-            credit = skill.weight * _credit_factor(item, cfg) * share
-            if item.strength == "used" or _stated_use(item):
+            credit = skill.weight * factor * share
+            if item.strength == "used" or use:
                 used += credit
             else:
                 listed += credit
-            reason = f"weight {skill.weight:g}, {_describe(item)}"
+            reason = f"weight {skill.weight:g}, {_describe(item, use)}"
             if share < 1:
                 reason += f", another {group} skill counts {share:.0%}"
             credits.append(SkillCredit(skill.name, round(credit, 2), reason))
@@ -393,7 +400,8 @@ def _detect(
     return ""
 
 
-def _describe(item: ItemMatch) -> str:
+def _describe(item: ItemMatch, use: str | None) -> str:
+    """How a found skill was seen; ``use`` is its `_stated_use`."""
     best = item.best
     assert best is not None
     kind = best.match_type  # only the wording needed is formatted (~17 calls per resume)
@@ -406,7 +414,6 @@ def _describe(item: ItemMatch) -> str:
         if kind == "implied"
         else "exact"
     )
-    use = _stated_use(item)
     stated = use or stated_duration(best.evidence)
     duration = f", {stated} stated" if stated else ""
     if use:
