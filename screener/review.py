@@ -320,7 +320,7 @@ def screen_cached(
     screening's weights). The same content uploaded twice is one candidate, shown under
     its first name.
     """
-    screened = screen_files(base, files, cache=cache, progress=progress)
+    screened = screen_files(base, files, cache=cache, progress=progress, plans=False)
     return ranked([rescored(active, candidate) for candidate in screened])
 
 

@@ -36,8 +36,9 @@ ScreeningCache = MutableMapping[tuple[str, str], Candidate]  # (spec fingerprint
 T = TypeVar("T")
 
 
-def evaluate(spec: RoleSpec, document: Document) -> Candidate:
-    """Match and score one extracted document (no score when it needs review)."""
+def evaluate(spec: RoleSpec, document: Document, *, plan: bool = True) -> Candidate:
+    """Match and score one extracted document (no score when it needs review); with
+    ``plan=False`` the interview plan is left to the caller (`review.with_plans`)."""
     base = Candidate(
         id=candidate_id(document.sha256),
         source=document.source,
@@ -50,6 +51,8 @@ def evaluate(spec: RoleSpec, document: Document) -> Candidate:
         return base
     lines = document.lines
     result = compile_matcher(spec).match(lines, section_per_line(document.sections, len(lines)))
+    if not plan:
+        return replace(base, match=result, score=score(spec, result))
     return rescore(spec, replace(base, match=result))
 
 
@@ -81,18 +84,21 @@ def screen_files(
     progress: Progress | None = None,
     cache: ScreeningCache | None = None,
     pool: WorkerPool | None = None,
+    plans: bool = True,
 ) -> list[Candidate]:
     """Screen many files: one candidate per distinct content, in input order.
 
     Files whose content is in ``cache`` (for this spec) are not read again; new results
     are added to it. A duplicate is screened once and shown under its first name.
+    With ``plans=False`` candidates come without interview plans (less for the workers
+    to make and send; the app plans on demand): keep such a cache for that use only.
     """
     batch, digests = _distinct(files)
     cache = {} if cache is None else cache
     keys = [(spec.fingerprint, digest) for digest in digests]
     todo = [i for i, key in enumerate(keys) if key not in cache]
     new = [batch[i] for i in todo]
-    for index, candidate in _stream(spec, new, _identity, limits, workers, progress, pool):
+    for index, candidate in _stream(spec, new, _identity, limits, workers, progress, pool, plans):
         cache[keys[todo[index]]] = candidate
     return [_renamed(cache[key], name) for key, (name, _) in zip(keys, batch, strict=True)]
 
@@ -126,12 +132,13 @@ def _stream(
     workers: int | None,
     progress: Progress | None,
     pool: WorkerPool | None,
+    plans: bool = True,
 ) -> Iterator[tuple[int, T]]:
     """``(index in files, result)`` as each file finishes on the workers."""
     if not files:
         return
     tasks = [
-        Task(_screen_task, (name, data, limits, transform), name, limits.timeout_s)
+        Task(_screen_task, (name, data, limits, transform, plans), name, limits.timeout_s)
         for name, data in files
     ]
     step = max(1, len(files) // 100)  # a progress call per 1%: redrawing a bar costs ~1 ms
@@ -152,10 +159,11 @@ def _screen_task(
     data: bytes,
     limits: Limits,
     transform: Callable[[Candidate], T],
+    plan: bool = True,
 ) -> T:
     """What a worker does with one file: every cap, extraction, matching, scoring."""
     try:
-        candidate = evaluate(spec, ingest_here(None, name, data, limits))
+        candidate = evaluate(spec, ingest_here(None, name, data, limits), plan=plan)
     except IngestError as exc:
         candidate = failed(exc, data)
     return transform(candidate)

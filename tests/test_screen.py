@@ -84,3 +84,16 @@ def test_hostile_files_in_one_batch_get_their_reasons_and_harm_no_other(toy_spec
         ("huge.txt", "error", "too_large"),
         ("cv.pdf", "ok", None),
     ]
+
+
+def test_screening_without_plans_scores_the_same_and_plans_on_demand(junior_spec):
+    files = [(p.name, p.read_bytes()) for p in RESUMES]
+    planned = screen_files(junior_spec, files, workers=1)
+    unplanned = screen_files(junior_spec, files, workers=1, plans=False)
+    ok = [i for i, c in enumerate(planned) if c.status == "ok"]
+    assert ok and all(planned[i].plan is not None for i in ok)
+    assert all(c.plan is None for c in unplanned)
+    assert [c.score for c in unplanned] == [c.score for c in planned]
+    assert [c.match for c in unplanned] == [c.match for c in planned]
+    on_demand = review.with_plans(junior_spec, unplanned)
+    assert [c.plan for c in on_demand] == [c.plan for c in planned]
