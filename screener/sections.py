@@ -493,6 +493,7 @@ def looks_like_title(line: str) -> bool:
     return 0 < len(words) <= 8 and not line.rstrip().endswith(".") and heading_of(line) is None
 
 
+@functools.lru_cache(maxsize=4096)  # a resume's evidence lines are asked about 2-3 times
 def stated_duration(line: str) -> str | None:
     """A duration stated on a line ("24 months", "2+ years"), as written, or None."""
     found = _DURATION.search(line)
