@@ -405,13 +405,16 @@ class Matcher:
         grams = set(lowered)
         if pair_words:
             # A two-word name is fuzzy-matched only when one of its words is spelled right.
-            anchors = compress(range(len(lowered)), map(pair_words.__contains__, lowered))
-            starts = {s for i in anchors for s in (i - 1, i) if 0 <= s < len(lowered) - 1}
-            grams.update(
-                f"{lowered[s]} {lowered[s + 1]}"
-                for s in starts
-                if _BREAK not in (lowered[s], lowered[s + 1])
-            )
+            # The pairs starting at an anchor or the word before it, built with C-level
+            # map/zip (a line break is a token of its own, so a pair holding one is out).
+            anchors = list(compress(range(len(lowered)), map(pair_words.__contains__, lowered)))
+            starts = {*anchors, *map((-1).__add__, anchors)}
+            starts.discard(-1)
+            starts.discard(len(lowered) - 1)
+            following = lowered[1:]
+            firsts = map(lowered.__getitem__, starts)
+            pairs = zip(firsts, map(following.__getitem__, starts), strict=True)
+            grams.update(gram for gram in map(" ".join, pairs) if _BREAK not in gram)
         return grams
 
     def _fill_fuzzy_cache(self, grams: list[str]) -> None:

@@ -89,7 +89,8 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
     cfg = spec.scoring
     groups = _groups(spec.hard_skills)
     hard, credits = _hard_part(spec, groups, found)
-    tools = _tools_part(spec, found)
+    present = [item for item in found.values() if item.best is not None]  # ~20 of ~110
+    tools = _tools_part(spec, present)
     technical = (hard.points + tools.points) / max(1e-9, hard.max_points + tools.max_points)
     parts = [
         hard,
@@ -97,7 +98,7 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
         _backed(_soft_part(spec, found), technical, cfg.support_gate),
         _backed(_practical_part(spec, found, result.sections_present), technical, cfg.support_gate),
     ]
-    flags = _red_flags(spec, found, practical_points=parts[3].points)
+    flags = _red_flags(spec, present, practical_points=parts[3].points)
     parts = [Part(p.name, round(p.points, 1), p.max_points, p.detail) for p in parts]
     subtotal = round(sum(p.points for p in parts), 1)
     penalty = min(subtotal, round(sum(f.penalty for f in flags), 1))
@@ -218,11 +219,12 @@ def _hard_part(
     ), credits
 
 
-def _tools_part(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> Part:
+def _tools_part(spec: RoleSpec, present: list[ItemMatch]) -> Part:
+    """Tool categories covered; ``present`` are the items found, in spec order."""
     cfg = spec.scoring
     per_category: dict[str, list[ItemMatch]] = defaultdict(list)
-    for item in found.values():
-        if item.kind in ("tool", "hard") and item.found and item.category != "Hard skills":
+    for item in present:
+        if item.kind in ("tool", "hard") and item.category != "Hard skills":
             per_category[item.category].append(item)
     categories = [c.name for c in spec.tools]
     if not categories:
@@ -370,9 +372,9 @@ def _verified(item: ItemMatch) -> bool:
 
 
 def _red_flags(
-    spec: RoleSpec, found: Mapping[str, ItemMatch], *, practical_points: float
+    spec: RoleSpec, present: list[ItemMatch], *, practical_points: float
 ) -> list[RaisedFlag]:
-    technical = [i for i in found.values() if i.kind in ("hard", "tool") and i.found]
+    technical = [i for i in present if i.kind in ("hard", "tool")]
     used = [i for i in technical if i.strength == "used"]
     raised: list[RaisedFlag] = []
     for flag in spec.red_flags:
