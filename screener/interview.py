@@ -18,7 +18,7 @@ from typing import Literal
 
 from screener.match import ItemMatch, MatchResult
 from screener.score import Score
-from screener.spec import CodingExercise, InterviewRound, RedFlag, RoleSpec
+from screener.spec import CodingExercise, InterviewRound, RedFlag, RoleSpec, per_spec
 
 FocusKind = Literal["missing", "verify", "strength", "soft"]
 MAX_VERIFY = 3
@@ -180,19 +180,11 @@ def fit_question(question: str, spec: RoleSpec, found: Mapping[str, ItemMatch]) 
     return question if item.strength == "listed" else f"You mention {skill}. {rest}"
 
 
-_NAMES: dict[str, dict[str, str]] = {}
-
-
+@per_spec
 def _skill_names(spec: RoleSpec) -> dict[str, str]:
-    """The spec's skill and tool names by their lower case, built once per spec content."""
-    names = _NAMES.get(spec.fingerprint)
-    if names is None:
-        if len(_NAMES) > 32:
-            _NAMES.clear()
-        names = {s.name.lower(): s.name for s in (*spec.hard_skills, *spec.soft_skills)}
-        names |= {t.name.lower(): t.name for c in spec.tools for t in c.tools}
-        _NAMES[spec.fingerprint] = names
-    return names
+    """The spec's skill and tool names by their lower case."""
+    names = {s.name.lower(): s.name for s in (*spec.hard_skills, *spec.soft_skills)}
+    return names | {t.name.lower(): t.name for c in spec.tools for t in c.tools}
 
 
 def _why_full(score: Score) -> str:
@@ -274,21 +266,14 @@ def _soft_focus(spec: RoleSpec, found: Mapping[str, ItemMatch]) -> list[FocusAre
     return [FocusArea(s.name, "soft", "no evidence on the resume") for s in missing[:3]]
 
 
-_BANKS: dict[str, dict[str, list[str]]] = {}
-
-
+@per_spec
 def _question_bank(spec: RoleSpec) -> dict[str, list[str]]:
-    """Questions by skill or any-of group name, built once per spec content."""
-    bank = _BANKS.get(spec.fingerprint)
-    if bank is None:
-        if len(_BANKS) > 32:
-            _BANKS.clear()
-        bank = {s.name: s.questions for s in spec.hard_skills}
-        bank |= {s.name: s.questions for s in spec.soft_skills}
-        for group, names in spec.any_of_groups().items():  # a missing any-of group: ask which
-            ask = f"Which of {', '.join(names)} have you written code in, and what did you build?"
-            bank.setdefault(group, [ask])
-        _BANKS[spec.fingerprint] = bank
+    """Questions by skill or any-of group name."""
+    bank = {s.name: s.questions for s in spec.hard_skills}
+    bank |= {s.name: s.questions for s in spec.soft_skills}
+    for group, names in spec.any_of_groups().items():  # a missing any-of group: ask which
+        ask = f"Which of {', '.join(names)} have you written code in, and what did you build?"
+        bank.setdefault(group, [ask])
     return bank
 
 

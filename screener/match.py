@@ -28,7 +28,7 @@ from typing import Literal, NamedTuple, Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from screener.spec import Alias, Matchable, RoleSpec
+from screener.spec import Alias, Matchable, RoleSpec, per_spec
 
 MatchType = Literal["exact", "alias", "fuzzy", "implied"]
 Strength = Literal["used", "listed", "mentioned"]
@@ -530,14 +530,7 @@ def _is_swap(a: str, b: str) -> bool:
     )
 
 
-_CACHE: dict[str, Matcher] = {}
-
-
+@per_spec
 def compile_matcher(spec: RoleSpec) -> Matcher:
     """The compiled matcher for a spec, cached by the spec's content."""
-    key = spec.fingerprint
-    if key not in _CACHE:
-        if len(_CACHE) > 32:
-            _CACHE.clear()
-        _CACHE[key] = Matcher(spec)
-    return _CACHE[key]
+    return Matcher(spec)

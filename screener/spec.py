@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
-from functools import cached_property
+from collections.abc import Callable, Iterator, Mapping
+from functools import cached_property, wraps
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Self, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -304,6 +304,25 @@ class RoleSpec(_Model):
         """A short stable hash of the spec's content (for caches and audit records)."""
         payload = json.dumps(self.model_dump(mode="json"), sort_keys=True).encode()
         return hashlib.sha256(payload).hexdigest()[:16]
+
+
+T = TypeVar("T")
+
+
+def per_spec(build: Callable[[RoleSpec], T]) -> Callable[[RoleSpec], T]:
+    """`build(spec)` made once per spec content (its fingerprint); a few specs are kept."""
+    cache: dict[str, T] = {}
+
+    @wraps(build)
+    def cached(spec: RoleSpec) -> T:
+        key = spec.fingerprint
+        if key not in cache:
+            if len(cache) > 32:
+                cache.clear()
+            cache[key] = build(spec)
+        return cache[key]
+
+    return cached
 
 
 def normalise_alias(text: str) -> str:

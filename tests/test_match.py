@@ -128,8 +128,11 @@ def test_skills_section_counts_as_listed_and_beats_nothing(toy_spec):
     assert result.by_name()["Python"].strength == "used"
 
 
-def test_compile_is_cached(toy_spec):
+def test_compile_is_cached_by_content(toy_spec):
     assert compile_matcher(toy_spec) is compile_matcher(toy_spec)
+    assert compile_matcher(toy_spec) is compile_matcher(toy_spec.model_copy())
+    retitled = toy_spec.model_copy(update={"title": "Other"})
+    assert compile_matcher(retitled) is not compile_matcher(toy_spec)
 
 
 ALIASES_FROM_TOY = [
