@@ -92,6 +92,13 @@ def upload_samples(page, names: list[str]) -> None:
     uploader.locator('input[type="file"]').set_input_files([str(SAMPLES / n) for n in names])
 
 
+def wait_for_rerun(page) -> None:
+    """Until Streamlit's "Running..." status has come and gone (or 10 s): a click made
+    while a rerun is still drawing the page can be lost."""
+    page.wait_for_timeout(500)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=10_000)
+
+
 def test_upload_rank_open_and_download_shortlist(page, tmp_path):
     upload_samples(page, THREE_SAMPLES)
     page.get_by_text("Candidate detail").wait_for()

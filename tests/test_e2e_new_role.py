@@ -8,7 +8,12 @@ import sys
 import yaml
 
 from tests.conftest import FIXTURES
-from tests.test_e2e import app_url, page, pytestmark  # noqa: F401  (shared fixtures and marks)
+from tests.test_e2e import (  # noqa: F401  (shared fixtures and marks)
+    app_url,
+    page,
+    pytestmark,
+    wait_for_rerun,
+)
 
 POSTING = (FIXTURES / "posting_backend.md").read_text(encoding="utf-8")
 
@@ -26,15 +31,7 @@ def _edit_django_weight(browser_page, weight: str) -> None:
     browser_page.keyboard.press("Control+A")
     browser_page.keyboard.type(weight, delay=80)
     browser_page.keyboard.press("Enter")
-    _wait_for_rerun(browser_page)
-
-
-def _wait_for_rerun(browser_page) -> None:
-    """Until Streamlit's "Running..." status has come and gone (or 10 s)."""
-    browser_page.wait_for_timeout(500)
-    browser_page.locator('[data-testid="stStatusWidget"]').wait_for(
-        state="detached", timeout=10_000
-    )
+    wait_for_rerun(browser_page)
 
 
 def _downloaded_spec(browser_page, tmp_path) -> dict:

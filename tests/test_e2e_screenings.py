@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_e2e import ARGS, CHROMIUM, THREE_SAMPLES, streamlit_server, upload_samples
+from tests.test_e2e import (
+    ARGS,
+    CHROMIUM,
+    THREE_SAMPLES,
+    streamlit_server,
+    upload_samples,
+    wait_for_rerun,
+)
 
 pytestmark = [
     pytest.mark.e2e,
@@ -60,6 +67,7 @@ def test_ticks_and_note_come_back_in_a_new_server_process(tmp_path):
         page.get_by_text("1 shortlisted.").wait_for()
         page.mouse.click(box["x"] + 40, box["y"] + 35 + 17 + 35)
         page.get_by_text("2 shortlisted.").wait_for()
+        wait_for_rerun(page)
         note = page.get_by_label("Note", exact=True)
         note.scroll_into_view_if_needed()
         note.fill(NOTE)
