@@ -135,10 +135,13 @@ def plan_to_list(plan: InterviewPlan) -> list[dict[str, Any]]:
     ]
 
 
-def json_record(candidate: Candidate, *, blind: bool = False) -> tuple[tuple[Any, ...], str]:
-    """(rank key, the candidate as a JSON string): made in worker processes by the CLI."""
-    text = orjson.dumps(candidate_to_dict(candidate, blind=blind)).decode()  # ~10x json.dumps
-    return rank_key(candidate), text
+def json_record(candidate: Candidate, *, blind: bool = False) -> tuple[tuple[Any, ...], bytes]:
+    """(rank key, the candidate as UTF-8 JSON): made in worker processes by the CLI.
+
+    Bytes, not text: they cross the pipe and reach the output file without being decoded
+    and encoded again (~22 KB a candidate: 45 MB for 2,000).
+    """
+    return rank_key(candidate), orjson.dumps(candidate_to_dict(candidate, blind=blind))
 
 
 def row_record(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 RESUME_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md"})
@@ -14,14 +15,27 @@ def find_resumes(inputs: Iterable[str | Path]) -> list[Path]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            found += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in RESUME_SUFFIXES
-            )
+            names = sorted(_resumes_under(str(path)), key=lambda name: name.split(os.sep))
+            found += map(Path, names)
         elif path.is_file():
             found.append(path)
         else:
             raise FileNotFoundError(f"no such file or folder: {path}")
     return found
+
+
+def _resumes_under(folder: str) -> Iterator[str]:
+    """Resume files in ``folder`` and its subfolders, as `Path.rglob` finds them (links to
+    folders not followed, unreadable folders skipped), but without a `stat` per file."""
+    try:
+        entries = list(os.scandir(folder))
+    except PermissionError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _resumes_under(entry.path)
+        elif os.path.splitext(entry.name)[1].lower() in RESUME_SUFFIXES and entry.is_file():
+            yield entry.path
 
 
 def collect_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, bytes]]:

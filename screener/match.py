@@ -8,7 +8,7 @@ A spec is compiled once into a `Matcher`. Matching has two stages:
    found in C++ or C#, nor Java in JavaScript). Short or common-word aliases carry rules
    (case-sensitive, needs context) so "go-to-market", "C-level" or "excel at" find nothing.
 2. **Fuzzy**: tech names of 6+ characters the exact stage missed are compared with the
-   resume's words of that many tokens using rapidfuzz (`process.cdist`), accepting a
+   resume's words of that many tokens using rapidfuzz (`process.extract`), accepting a
    similarity of 88+ or a single swap of two neighbouring letters ("Dokcer").
 
 Every hit carries the alias, the matched text, how it matched, the similarity, the line,
@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import compress
+from operator import itemgetter
 from typing import Literal, NamedTuple, Protocol
 
 from rapidfuzz import fuzz, process
@@ -428,11 +429,12 @@ class Matcher:
         for size, queries in by_size.items():
             choices = self._fuzzy.get(size, [])
             keys = [key for key, _ in choices]
-            ratios = process.cdist(queries, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 8)
-            for row, query in enumerate(queries):
+            for query in queries:
                 best, best_score = None, 0.0
-                for col in ratios[row].nonzero()[0]:
-                    score = float(ratios[row][col])
+                close = process.extract(
+                    query, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 8, limit=None
+                )
+                for _, score, col in sorted(close, key=itemgetter(2)):  # ties: the first key
                     accepted = score >= FUZZY_CUTOFF or _is_swap(query, keys[col])
                     # Typos keep the first letter; a dropped one is another word
                     # ("entry" is not Sentry, "sharp" not CSharp, "prints" not sprints).

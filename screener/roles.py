@@ -107,6 +107,6 @@ def role_row_record(
 
 def role_json_record(
     spec: RoleSpec, candidate: Candidate, *, blind: bool = False
-) -> tuple[tuple[Any, ...], str]:
-    """(rank key, the candidate as JSON text), as `json_record` does for one role."""
+) -> tuple[tuple[Any, ...], bytes]:
+    """(rank key, the candidate as UTF-8 JSON), as `json_record` does for one role."""
     return json_record(candidate, blind=blind)

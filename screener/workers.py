@@ -25,7 +25,6 @@ import contextlib
 import dataclasses
 import faulthandler
 import functools
-import importlib
 import io
 import multiprocessing
 import os
@@ -45,9 +44,6 @@ from typing import Any
 from screener.errors import IngestError
 
 PRELOAD = ["screener.screen", "screener.export"]  # what task functions need
-# Imported by a new worker right after it says it is ready (rapidfuzz's cdist imports
-# numpy on first use: ~0.15 s that would otherwise delay the first file).
-WARM = ("numpy",)
 SMALL_MESSAGE = 48 * 1024  # fits the pipe buffer: a second task never blocks the sender
 STARTUP_S = 60.0
 DEPTH = 2  # tasks in flight per worker: the next one is ready when the current one ends
@@ -288,9 +284,6 @@ def _serve(conn: Connection, memory_mb: int, inherited: Sequence[int] = ()) -> N
     faulthandler.disable()  # a reader crash is reported by the parent, not dumped to stderr
     _cap_memory(memory_mb)
     conn.send("ready")
-    for module in WARM:
-        with contextlib.suppress(ImportError):
-            importlib.import_module(module)
     contexts: dict[str, Any] = {}
     while True:
         try:
