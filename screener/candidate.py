@@ -64,7 +64,7 @@ def candidate_id(sha256: str) -> str:
 
 def failed(error: IngestError, data: bytes = b"") -> Candidate:
     """The candidate for a file that could not be read: the reason, no score."""
-    digest = hashlib.sha256(data).hexdigest()
+    digest = error.sha256 or hashlib.sha256(data).hexdigest()
     return Candidate(
         id=candidate_id(digest),
         source=error.filename,

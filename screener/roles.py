@@ -8,16 +8,16 @@ by its fingerprint). The scores are those of screening with each spec alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
 from typing import Any, TypeVar
 
-from screener.candidate import Candidate, failed
-from screener.errors import IngestError
+from screener.candidate import Candidate
 from screener.export import json_record, row_record
-from screener.ingest import DEFAULT_LIMITS, Limits, Progress, ingest_here
-from screener.screen import _borrow, _distinct, evaluate
+from screener.ingest import DEFAULT_LIMITS, Limits, Progress, Source
+from screener.screen import _distinct, first_of_each, run_batch, screen_document
 from screener.spec import RoleSpec
-from screener.workers import Task, WorkerPool
+from screener.workers import WorkerPool
 
 T = TypeVar("T")
 RoleTransform = Callable[[RoleSpec, Candidate], T]  # (the spec, its candidate) -> a record
@@ -33,19 +33,15 @@ def roles_key(specs: Sequence[RoleSpec]) -> str:
 
 
 def evaluate_roles(
-    specs: Sequence[RoleSpec], name: str, data: bytes, limits: Limits
+    specs: Sequence[RoleSpec], name: str, source: Source, limits: Limits
 ) -> list[Candidate]:
     """One file read once (in this process), then one candidate per spec, in spec order."""
-    try:
-        document = ingest_here(None, name, data, limits)
-    except IngestError as exc:
-        return [failed(exc, data)] * len(specs)
-    return [evaluate(spec, document) for spec in specs]
+    return screen_document(specs, name, source, limits)[1]
 
 
 def screen_files_roles(
     specs: Sequence[RoleSpec],
-    files: Sequence[tuple[str, bytes]],
+    files: Sequence[tuple[str, Source]],
     transform: RoleTransform[T],
     *,
     limits: Limits = DEFAULT_LIMITS,
@@ -61,35 +57,30 @@ def screen_files_roles(
     if not specs:
         raise ValueError("screen_files_roles needs at least one role spec")
     batch, _ = _distinct(files)
-    per_file: list[list[T]] = [[] for _ in batch]
-    if batch:
-        tasks = [
-            Task(_roles_task, (name, data, limits, transform), name, limits.timeout_s)
-            for name, data in batch
-        ]
-        step = max(1, len(batch) // 100)
-        with _borrow(pool, workers, limits) as workers_pool:
-            outcomes = workers_pool.run(tasks, (roles_key(specs), tuple(specs)))
-            for done, (index, outcome) in enumerate(outcomes, start=1):
-                name, data = batch[index]
-                if isinstance(outcome, IngestError):  # the worker died or timed out
-                    outcome = [transform(spec, failed(outcome, data)) for spec in specs]
-                per_file[index] = outcome
-                if progress and (done % step == 0 or done == len(batch)):
-                    progress(done, len(batch), name)
+    runs: Iterator[tuple[int, str, list[T]]] = run_batch(
+        batch, _roles_task, (transform,), (roles_key(specs), tuple(specs)),
+        partial(_each_spec, specs, transform), limits, workers, progress, pool,
+    )  # fmt: skip
+    per_file = first_of_each(len(batch), runs)
     return [[results[s] for results in per_file] for s in range(len(specs))]
 
 
 def _roles_task(
     specs: tuple[RoleSpec, ...],
     name: str,
-    data: bytes,
+    source: Source,
     limits: Limits,
     transform: RoleTransform[T],
-) -> list[T]:
+) -> tuple[str, list[T]]:
     """What a worker does with one file: every cap and extraction once, then each spec."""
-    candidates = evaluate_roles(specs, name, data, limits)
-    return [transform(spec, c) for spec, c in zip(specs, candidates, strict=True)]
+    key, candidates = screen_document(specs, name, source, limits)
+    return key, [transform(spec, c) for spec, c in zip(specs, candidates, strict=True)]
+
+
+def _each_spec(
+    specs: Sequence[RoleSpec], transform: RoleTransform[T], candidate: Candidate
+) -> list[T]:
+    return [transform(spec, candidate) for spec in specs]
 
 
 def as_candidate(spec: RoleSpec, candidate: Candidate) -> Candidate:

@@ -156,3 +156,23 @@ def test_progress_bar_shows_the_file_name_not_a_clipped_path(capsys):
     bar.update(2, 2, "some/deep/folder/sample_resumes/node_bootcamp_graduate.txt")
     err = capsys.readouterr().err
     assert err.rstrip().endswith("2/2 node_bootcamp_graduate.txt") and "sample_resumes" not in err
+
+
+def test_output_is_written_whole_even_when_writes_come_up_short(tmp_path, monkeypatch):
+    import os
+
+    from screener import cli
+
+    real = os.writev
+    calls = []
+
+    def short_writev(fd, buffers):  # a write that stops partway, as the OS may do
+        calls.append(len(buffers))
+        return real(fd, [b"".join(buffers)[:1000]])
+
+    monkeypatch.setattr(cli.os, "writev", short_writev)
+    chunks = [bytes([65 + i % 26]) * (i % 97) for i in range(3000)]
+    path = tmp_path / "out.json"
+    cli._write_chunks(str(path), chunks)
+    assert path.read_bytes() == b"".join(chunks)
+    assert max(calls) == 1024  # many chunks a call, never all in one

@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from screener import roles
+from screener import screen
 from screener.cli import main
 from screener.roles import as_candidate, evaluate_roles, screen_files_roles
 from screener.screen import screen_files
@@ -39,13 +39,13 @@ def test_scores_are_those_of_each_spec_alone(junior_spec):
 def test_a_file_is_extracted_once_for_every_spec(junior_spec, monkeypatch):
     full_stack = load_spec(FULL_STACK_SPEC)
     calls = []
-    real = roles.ingest_here
+    real = screen.ingest_here
 
     def counting(*args):
         calls.append(args[1])
         return real(*args)
 
-    monkeypatch.setattr(roles, "ingest_here", counting)
+    monkeypatch.setattr(screen, "ingest_here", counting)
     path = SAMPLES / "full_stack_developer.md"
     from screener.ingest import DEFAULT_LIMITS
 

@@ -1,11 +1,18 @@
 from __future__ import annotations
 
+import hashlib
 import json
+from operator import attrgetter
+
+import pytest
 
 from screener import review
 from screener.candidate import Candidate, ranked
 from screener.cli import main
-from screener.screen import screen_files
+from screener.files import read_capped
+from screener.ingest import Limits
+from screener.screen import run_batch, screen_files, screen_files_as
+from tests import worker_tasks
 from tests.conftest import JUNIOR_SPEC, SAMPLES
 
 RESUMES = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx", ".txt", ".md")]
@@ -63,7 +70,6 @@ def test_scored_view_has_every_part_or_is_absent(junior_spec):
 
 
 def test_hostile_files_in_one_batch_get_their_reasons_and_harm_no_other(toy_spec):
-    from screener.ingest import Limits
     from tests import hostile
 
     good = b"Jane Doe\nSKILLS\nPython, SQL\nEXPERIENCE\n- Built REST APIs in Python"
@@ -97,3 +103,55 @@ def test_screening_without_plans_scores_the_same_and_plans_on_demand(junior_spec
     assert [c.match for c in unplanned] == [c.match for c in planned]
     on_demand = review.with_plans(junior_spec, unplanned)
     assert [c.plan for c in on_demand] == [c.plan for c in planned]
+
+
+SUMMARY = attrgetter("source", "status", "error_code", "id")
+
+
+def test_files_given_as_paths_are_read_by_the_workers_within_the_caps(toy_spec, tmp_path):
+    cv = b"Jane Doe\nSKILLS\nPython, SQL\nEXPERIENCE\n- Built REST APIs in Python"
+    contents = {"a.txt": cv, "b.txt": b"Bob\nJava developer", "copy.txt": cv}
+    contents["huge.txt"] = b"Python " * 300_000  # 2.1 MB
+    for name, data in contents.items():
+        (tmp_path / name).write_bytes(data)
+    names = ["a.txt", "gone.txt", "b.txt", "copy.txt", "huge.txt", "also_gone.txt"]
+    sources = [(name, tmp_path / name) for name in names]
+    limits = Limits(max_bytes=100_000)
+    results = screen_files_as(toy_spec, sources, SUMMARY, limits=limits)
+    # The copy is listed once, under its first name; each missing file has a row of its own.
+    assert [r[:3] for r in results] == [
+        ("a.txt", "ok", None),
+        ("gone.txt", "error", "unreadable"),
+        ("b.txt", "ok", None),
+        ("huge.txt", "error", "too_large"),
+        ("also_gone.txt", "error", "unreadable"),
+    ]
+    from_bytes = screen_files(toy_spec, [(n, d) for n, d in contents.items()], limits=limits)
+    assert {r[3] for r in results} >= {c.id for c in from_bytes if c.status == "ok"}
+    [huge] = [c for c in from_bytes if c.source == "huge.txt"]
+    assert huge.error == "the file is 2.1 MB; the limit is 0 MB"
+    assert results[3][3] != huge.id  # hashed from the first 100,001 bytes: never read whole
+
+
+def test_a_big_file_is_never_read_whole(tmp_path):
+    path = tmp_path / "big.pdf"
+    path.write_bytes(b"%PDF" + b"\0" * 5000)
+    assert read_capped(path, 100) == (b"%PDF" + b"\0" * 97, 5004)
+    assert read_capped(path, 10_000) == (path.read_bytes(), 5004)
+
+
+@pytest.mark.slow
+def test_a_path_whose_worker_timed_out_keeps_its_content_id(toy_spec, tmp_path):
+    from screener.candidate import candidate_id
+
+    for name in ("a.txt", "stuck.txt", "b.txt"):
+        (tmp_path / name).write_bytes(f"{name}\nSKILLS\nPython, SQL".encode())
+    sources = [(name, tmp_path / name) for name in ("a.txt", "stuck.txt", "b.txt")]
+    runs = run_batch(
+        sources, worker_tasks.screen_unless_stuck, (), (toy_spec.fingerprint, toy_spec),
+        SUMMARY, Limits(timeout_s=1.5), 1, None, None,
+    )  # fmt: skip
+    results = {index: result for index, _, result in runs}
+    digest = hashlib.sha256((tmp_path / "stuck.txt").read_bytes()).hexdigest()
+    assert results[1] == ("stuck.txt", "error", "timeout", candidate_id(digest))
+    assert results[0][:2] == ("a.txt", "ok") and results[2][:2] == ("b.txt", "ok")

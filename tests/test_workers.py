@@ -61,26 +61,50 @@ def test_workers_are_long_lived():
         assert os.getpid() not in pids
 
 
+def _kill_one_at(done_when: int, killed: list[int], pool: WorkerPool):
+    def progress(done: int, total: int, name: str) -> None:
+        if done == done_when:
+            victim = pool.pids()[0]
+            os.kill(victim, signal.SIGKILL)
+            killed.append(victim)
+
+    return progress
+
+
 def test_killing_a_worker_mid_batch_loses_no_file(junior_spec):
     from screener.screen import screen_files
     from tests.conftest import SAMPLES
 
     files = [(p.name, p.read_bytes()) for p in sorted(SAMPLES.iterdir()) if p.suffix != ".yaml"]
-    killed = []
-
-    def kill_one(done: int, total: int, name: str) -> None:
-        if done == 3:
-            victim = pool.pids()[0]
-            os.kill(victim, signal.SIGKILL)
-            killed.append(victim)
+    killed: list[int] = []
 
     with WorkerPool(2) as pool:
-        results = screen_files(junior_spec, files, progress=kill_one, pool=pool)
+        progress = _kill_one_at(3, killed, pool)
+        results = screen_files(junior_spec, files, progress=progress, pool=pool)
         assert killed and killed[0] not in pool.pids() and pool.replaced == 1
     assert [c.source for c in results] == [name for name, _ in files]
     assert {c.status for c in results} == {"ok", "needs_review"}  # no file was blamed
     serial = [screen_files(junior_spec, [f], workers=1)[0] for f in files]
     assert [c.score for c in results] == [c.score for c in serial]
+
+
+def test_killing_a_worker_mid_batch_of_paths_loses_no_file(junior_spec):
+    """The CLI's way: the workers read the files; the killed worker's files are re-read."""
+    from operator import attrgetter
+
+    from screener.screen import screen_files, screen_files_as
+    from tests.conftest import SAMPLES
+
+    paths = [p for p in sorted(SAMPLES.iterdir()) if p.suffix != ".yaml"]
+    summary = attrgetter("source", "status", "id")
+    killed: list[int] = []
+    with WorkerPool(2) as pool:
+        progress = _kill_one_at(4, killed, pool)
+        sources = [(p.name, p) for p in paths]
+        results = screen_files_as(junior_spec, sources, summary, progress=progress, pool=pool)
+        assert killed and pool.replaced == 1
+    from_bytes = screen_files(junior_spec, [(p.name, p.read_bytes()) for p in paths], workers=1)
+    assert results == [summary(c) for c in from_bytes]
 
 
 def test_start_method_fork_alone_forkserver_with_threads():

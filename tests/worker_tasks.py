@@ -36,3 +36,16 @@ def pid(context: object, name: str) -> int:
 
 def parent_pid(context: object, name: str) -> int:
     return os.getppid()
+
+
+def screen_unless_stuck(spec: object, name: str, source: object, limits: object) -> object:
+    """A `screener.screen.run_batch` task that never ends for files named stuck*."""
+    from screener.screen import _screen_task
+
+    if name.startswith("stuck"):
+        time.sleep(30)
+    return _screen_task(spec, name, source, limits, _summary)  # type: ignore[arg-type]
+
+
+def _summary(candidate: object) -> tuple[str, str, str | None]:
+    return candidate.source, candidate.status, candidate.error_code  # type: ignore[attr-defined]
