@@ -30,6 +30,7 @@ import multiprocessing
 import os
 import pickle
 import resource
+import select
 import sys
 import threading
 import time
@@ -38,7 +39,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any
 
 from screener.errors import IngestError
@@ -103,9 +104,9 @@ class WorkerPool:
                 self._dispatch(tasks, pending, context)
                 busy = [w for w in self._workers if w.queue]
                 timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
-                ready = set(wait([w.conn for w in busy], timeout))
+                ready = _readable(busy, timeout)
                 for worker in busy:
-                    if worker.conn in ready:
+                    if worker.conn.fileno() in ready:
                         yield from self._receive(worker, tasks, pending, crashed)
                     elif time.monotonic() >= worker.deadline:
                         yield self._fail(worker, pending, _timed_out(tasks[worker.queue[0]]))
@@ -219,6 +220,18 @@ class WorkerPool:
 
 
 _PARENT_ENDS: set[int] = set()  # file descriptors of the parent's ends of worker pipes
+
+
+def _readable(busy: Sequence[_Worker], timeout: float) -> set[int]:
+    """The pipes of ``busy`` with a reply (or closed) within ``timeout`` seconds.
+
+    `select.poll` itself: `multiprocessing.connection.wait` builds a selector per call,
+    ~0.1 s of the parent's CPU in a batch of 2,000 files, taken from a worker's core.
+    """
+    poller = select.poll()
+    for worker in busy:
+        poller.register(worker.conn.fileno(), select.POLLIN)
+    return {fd for fd, _ in poller.poll(timeout * 1000)}
 
 
 def _close(conn: Connection) -> None:
