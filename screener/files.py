@@ -55,6 +55,8 @@ def collect_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, bytes]]:
 def read_capped(path: Path, max_bytes: int) -> tuple[bytes, int]:
     """The file's first ``max_bytes + 1`` bytes at most, and its size: a file past the
     cap is never read whole. Raises `OSError` when the file cannot be read."""
-    with open(path, "rb") as handle:
-        data = handle.read(max_bytes + 1)
-        return data, max(len(data), os.fstat(handle.fileno()).st_size)
+    with open(path, "rb", buffering=0) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        # Sized by the file, not the cap: read(cap) would allocate 10 MB for every file.
+        data = handle.read(min(size, max_bytes) + 1)
+        return data, max(len(data), size)
