@@ -59,7 +59,8 @@ def screen_files_roles(
     batch, _ = _distinct(files)
     runs: Iterator[tuple[int, str, list[T]]] = run_batch(
         batch, _roles_task, (transform,), (roles_key(specs), tuple(specs)),
-        partial(_each_spec, specs, transform), limits, workers, progress, pool,
+        partial(_each_spec, specs, transform),
+        limits=limits, workers=workers, progress=progress, pool=pool,
     )  # fmt: skip
     per_file = first_of_each(len(batch), runs)
     return [[results[s] for results in per_file] for s in range(len(specs))]

@@ -113,8 +113,9 @@ def screen_files(
     context = (spec.fingerprint, spec)
     args = (_identity, plans)
     runs: Iterator[tuple[int, str, Candidate]] = run_batch(
-        new, _screen_task, args, context, _identity, limits, workers, progress, pool
-    )
+        new, _screen_task, args, context, _identity,
+        limits=limits, workers=workers, progress=progress, pool=pool,
+    )  # fmt: skip
     for index, _, candidate in runs:
         cache[keys[todo[index]]] = candidate
     return [_renamed(cache[key], name) for key, (name, _) in zip(keys, batch, strict=True)]
@@ -139,7 +140,7 @@ def screen_files_as(
     batch, _ = _distinct(files)
     runs: Iterator[tuple[int, str, T]] = run_batch(
         batch, _screen_task, (transform, True), (spec.fingerprint, spec), transform,
-        limits, workers, progress, pool,
+        limits=limits, workers=workers, progress=progress, pool=pool,
     )  # fmt: skip
     return first_of_each(len(batch), runs)
 
@@ -150,10 +151,11 @@ def run_batch(
     args: tuple[Any, ...],
     context: tuple[str, Any],
     on_failure: Callable[[Candidate], T],
+    *,
     limits: Limits,
-    workers: int | None,
-    progress: Progress | None,
-    pool: WorkerPool | None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[tuple[int, str, T]]:
     """The screening loop: ``(index in files, content key, result)`` as files finish.
 
@@ -234,8 +236,11 @@ def _read_here(name: str, source: Source, limits: Limits) -> bytes | None:
 
 
 def _content_key(name: str, candidate: Candidate, data: bytes | None) -> str:
-    unread = data is None and candidate.error_code == "unreadable"
-    return f"unreadable:{name}" if unread else candidate.sha256
+    """The SHA-256 of what was read (of its first part, for a file past the size cap),
+    or, for a file never read, its name: two such files are never taken for one."""
+    if data is None and candidate.error_code != "too_large":
+        return f"unread:{name}"
+    return candidate.sha256
 
 
 def _borrow(

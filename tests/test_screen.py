@@ -149,7 +149,7 @@ def test_a_path_whose_worker_timed_out_keeps_its_content_id(toy_spec, tmp_path):
     sources = [(name, tmp_path / name) for name in ("a.txt", "stuck.txt", "b.txt")]
     runs = run_batch(
         sources, worker_tasks.screen_unless_stuck, (), (toy_spec.fingerprint, toy_spec),
-        SUMMARY, Limits(timeout_s=1.5), 1, None, None,
+        SUMMARY, limits=Limits(timeout_s=1.5), workers=1,
     )  # fmt: skip
     results = {index: result for index, _, result in runs}
     digest = hashlib.sha256((tmp_path / "stuck.txt").read_bytes()).hexdigest()
