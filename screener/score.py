@@ -17,7 +17,7 @@ from typing import Literal
 
 from screener.match import Hit, ItemMatch, MatchResult
 from screener.sections import is_headline, is_job_entry, looks_like_title, stated_duration
-from screener.spec import HardSkill, RedFlag, RoleSpec, Scoring
+from screener.spec import HardSkill, RedFlag, RoleSpec, Scoring, per_spec
 
 Band = Literal["strong", "possible", "weak"]
 OTHER_GROUP_MEMBER_SHARE = 0.5
@@ -87,7 +87,7 @@ def score(spec: RoleSpec, result: MatchResult) -> Score:
     """Score one candidate's match result against the spec."""
     found = result.by_name()
     cfg = spec.scoring
-    groups = _groups(spec.hard_skills)
+    groups = _groups(spec)
     hard, credits = _hard_part(spec, groups, found)
     present = [item for item in found.values() if item.best is not None]  # ~20 of ~110
     tools = _tools_part(spec, present)
@@ -206,7 +206,7 @@ def _hard_part(
             if share < 1:
                 reason += f", another {group} skill counts {share:.0%}"
             credits.append(SkillCredit(skill.name, round(credit, 2), reason))
-    target = cfg.hard_skill_target * sum(max(s.weight for s in skills) for _, skills in groups)
+    target = cfg.hard_skill_target * _group_weight(spec)
     share = _capped(used, listed, target, cfg.listed_only_cap)
     detail = (
         f"{used:.1f} weight points from skills used in work or projects (or with a stated "
@@ -325,11 +325,12 @@ def _in_job_title(hit: Hit) -> bool:
 Group = tuple[str | None, list[HardSkill]]
 
 
-def _groups(skills: list[HardSkill]) -> list[Group]:
+@per_spec
+def _groups(spec: RoleSpec) -> list[Group]:
     """Hard skills as (any-of group or None, members); an any-of group counts once."""
     grouped: dict[str, list[HardSkill]] = defaultdict(list)
     out: list[Group] = []
-    for skill in skills:
+    for skill in spec.hard_skills:
         if skill.any_of:
             if skill.any_of not in grouped:
                 out.append((skill.any_of, grouped[skill.any_of]))
@@ -337,6 +338,12 @@ def _groups(skills: list[HardSkill]) -> list[Group]:
         else:
             out.append((None, [skill]))
     return out
+
+
+@per_spec
+def _group_weight(spec: RoleSpec) -> float:
+    """The weight points of all hard skills, an any-of group counting its heaviest once."""
+    return sum(max(s.weight for s in skills) for _, skills in _groups(spec))
 
 
 def _must_haves(
