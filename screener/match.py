@@ -250,6 +250,13 @@ class Matcher:
                 if eligible and _fuzzy_eligible(rule, key):
                     fuzzy.setdefault(len(words), []).append((key, entry))
         self._fuzzy = fuzzy
+        # Fuzzy names by (words, first letter), in spec order: (keys, their entries).
+        self._fuzzy_by_start: dict[tuple[int, str], tuple[list[str], list[_Entry]]] = {}
+        for size, choices in fuzzy.items():
+            for key, entry in choices:
+                keys, entries = self._fuzzy_by_start.setdefault((size, key[0]), ([], []))
+                keys.append(key)
+                entries.append(entry)
         self._pair_words = frozenset(w for key, _ in fuzzy.get(2, []) for w in key.split())
         # A key whose first entry ignores case needs no look at the resume's own case.
         self._plain = {k: e[0] for k, e in self._exact.items() if not e[0].rule.case_sensitive}
@@ -422,13 +429,17 @@ class Matcher:
         if len(self._fuzzy_known) > 500_000:
             self._fuzzy_known = {*self._exact, *self._fuzzy_hits}
         self._fuzzy_known.update(grams)
-        by_size: dict[int, list[str]] = {}
+        by_start: dict[tuple[int, str], list[str]] = {}
         for gram in grams:
             if len(gram) >= FUZZY_MIN_CHARS - 1:  # a single word may be a letter short
-                by_size.setdefault(gram.count(" ") + 1, []).append(gram)
-        for size, queries in by_size.items():
-            choices = self._fuzzy.get(size, [])
-            keys = [key for key, _ in choices]
+                by_start.setdefault((gram.count(" ") + 1, gram[0]), []).append(gram)
+        for start, queries in by_start.items():
+            # Typos keep the first letter; a dropped one is another word ("entry" is not
+            # Sentry, "sharp" not CSharp, "prints" not sprints): only names that start
+            # with the word's letter are compared.
+            keys, entries = self._fuzzy_by_start.get(start, ((), ()))
+            if not keys:
+                continue
             for query in queries:
                 best, best_score = None, 0.0
                 close = process.extract(
@@ -436,15 +447,8 @@ class Matcher:
                 )
                 for _, score, col in sorted(close, key=itemgetter(2)):  # ties: the first key
                     accepted = score >= FUZZY_CUTOFF or _is_swap(query, keys[col])
-                    # Typos keep the first letter; a dropped one is another word
-                    # ("entry" is not Sentry, "sharp" not CSharp, "prints" not sprints).
-                    if (
-                        accepted
-                        and query[0] == keys[col][0]
-                        and score > best_score
-                        and _words_close(query, keys[col])
-                    ):
-                        best, best_score = choices[col][1], score
+                    if accepted and score > best_score and _words_close(query, keys[col]):
+                        best, best_score = entries[col], score
                 if best is not None:
                     self._fuzzy_hits[query] = (best, round(best_score, 1))
 
