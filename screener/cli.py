@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from screener import __version__
@@ -216,7 +217,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _screen(args: argparse.Namespace) -> int:
     from screener.export import json_record, row_record, to_csv, to_table
-    from screener.files import collect_inputs, list_inputs
+    from screener.files import list_inputs
     from screener.screen import screen_files_as
     from screener.workers import start_shared
 
@@ -226,8 +227,8 @@ def _screen(args: argparse.Namespace) -> int:
     if spec is None:
         return 2
     if args.save:  # the store's cache needs every file's content here
-        files = _inputs_or_report(collect_inputs, args.inputs)
-        return 2 if files is None else _screen_and_save(args, spec, files)
+        sources = _inputs_or_report(list_inputs, args.inputs)
+        return 2 if sources is None else _screen_and_save(args, spec, sources)
     start_shared(args.workers, memory_mb=_limits(args).memory_mb)  # starts while we list
     sources = _inputs_or_report(list_inputs, args.inputs)  # the workers read the files
     if sources is None:
@@ -373,8 +374,6 @@ def _in_rank_order(records: Sequence[tuple[tuple[Any, ...], T]]) -> list[T]:
 
 
 def _redact(args: argparse.Namespace) -> int:
-    from pathlib import Path
-
     from screener.errors import IngestError
     from screener.files import find_resumes
     from screener.ingest import ingest_bytes
@@ -441,12 +440,14 @@ def _add_screenings_commands(
 
 
 def _screen_and_save(
-    args: argparse.Namespace, spec: RoleSpec, files: list[tuple[str, bytes]]
+    args: argparse.Namespace, spec: RoleSpec, sources: list[tuple[str, Path]]
 ) -> int:
     """`screen --save NAME`: screen the files not yet in the screening and append them."""
     from screener.audit import AuditLog, default_path
     from screener.screen import ranked, screen_files
     from screener.store import ScreeningStore
+
+    files, refused = _read_for_store(sources, _limits(args))
 
     store = ScreeningStore()
     if not store.exists(args.save):
@@ -462,10 +463,11 @@ def _screen_and_save(
     known = store.known(args.save)
     todo = [(n, d) for n, d in files if hashlib.sha256(d).hexdigest() not in known]
     bar = ProgressBar(len(todo))
-    candidates = ranked(
-        screen_files(spec, todo, limits=_limits(args), workers=args.workers, progress=bar.update)
+    screened = screen_files(
+        spec, todo, limits=_limits(args), workers=args.workers, progress=bar.update
     )
     bar.close()
+    candidates = ranked([*screened, *(c for c in refused if c.sha256 not in known)])
     added = store.add(args.save, candidates)
     if added:
         AuditLog(default_path()).record_run(spec, candidates)
@@ -475,6 +477,32 @@ def _screen_and_save(
     )
     _write_results(args, spec, candidates)
     return 0
+
+
+def _read_for_store(
+    sources: list[tuple[str, Path]], limits: Limits
+) -> tuple[list[tuple[str, bytes]], list[Any]]:
+    """Each file's content for the store's check by digest, read within the size cap.
+
+    A file past the cap is an error candidate without being read whole; one that cannot
+    be read is named on stderr and left out (never acknowledged as saved), and the batch
+    goes on.
+    """
+    from screener.candidate import failed
+    from screener.errors import IngestError
+    from screener.ingest import read_source
+
+    files: list[tuple[str, bytes]] = []
+    refused = []
+    for name, path in sources:
+        try:
+            files.append((name, read_source(name, path, limits)))
+        except IngestError as exc:
+            if exc.code == "unreadable":
+                print(f"screener: {exc}; not saved", file=sys.stderr)
+            else:
+                refused.append(failed(exc))
+    return files, refused
 
 
 def _write_results(args: argparse.Namespace, spec: RoleSpec, candidates: Sequence[Any]) -> None:

@@ -119,3 +119,31 @@ def test_purge_command(db, tmp_path, capsys):
     assert _save(_copy(tmp_path, ["node_bootcamp_graduate.txt"])) == 0
     assert main(["screenings", "purge", "--older-than", "30"]) == 0
     assert "purged the text of 0 file(s)" in capsys.readouterr().err
+
+
+def test_save_reports_unreadable_and_oversized_files_and_saves_the_rest(
+    db, tmp_path, capsys, monkeypatch
+):
+    from screener import ingest
+
+    folder = _copy(tmp_path, ["node_bootcamp_graduate.txt", "marketing_manager.txt"])
+    (folder / "huge.txt").write_bytes(b"Python developer " * 100_000)  # 1.7 MB
+    (folder / "locked.txt").write_bytes(b"Python developer")
+    real = ingest.read_capped
+
+    def read_capped(path, max_bytes):
+        if path.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real(path, max_bytes)
+
+    monkeypatch.setattr(ingest, "read_capped", read_capped)
+    argv = ["screen", "--spec", str(JUNIOR_SPEC), "--save", NAME, "--max-mb", "1", str(folder)]
+    assert main(argv) == 0
+    out = capsys.readouterr()
+    rows = {c["source"].rsplit("/", 1)[-1]: c for c in json.loads(out.out)["candidates"]}
+    assert set(rows) == {"node_bootcamp_graduate.txt", "marketing_manager.txt", "huge.txt"}
+    assert rows["huge.txt"]["error_code"] == "too_large"
+    assert "the file is 1.7 MB" in rows["huge.txt"]["error"]
+    assert "locked.txt: the file could not be read (Permission denied); not saved" in out.err
+    saved = ScreeningStore(db).load(NAME)
+    assert len(saved.candidates) == 3
