@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
 from screener import __version__
-from screener.candidate import STATUSES
+from screener.candidate import STATUSES, Candidate
 from screener.errors import SpecError
 from screener.ingest import Limits
 from screener.spec import RoleSpec, json_schema, load_spec
@@ -481,7 +481,7 @@ def _screen_and_save(
 
 def _read_for_store(
     sources: list[tuple[str, Path]], limits: Limits
-) -> tuple[list[tuple[str, bytes]], list[Any]]:
+) -> tuple[list[tuple[str, bytes]], list[Candidate]]:
     """Each file's content for the store's check by digest, read within the size cap.
 
     A file past the cap is an error candidate without being read whole; one that cannot
@@ -493,7 +493,7 @@ def _read_for_store(
     from screener.ingest import read_source
 
     files: list[tuple[str, bytes]] = []
-    refused = []
+    refused: list[Candidate] = []
     for name, path in sources:
         try:
             files.append((name, read_source(name, path, limits)))

@@ -230,7 +230,8 @@ class Matcher:
         self._sizes: dict[str, tuple[int, ...]] = {}  # first word -> alias lengths, longest first
         self._seconds: dict[str, set[str]] = {}  # first word -> second words of longer aliases
         self._context: list[frozenset[str]] = []
-        fuzzy: dict[int, list[tuple[str, _Entry]]] = {}
+        # Fuzzy names by (words, first letter), in spec order: (keys, their entries).
+        self._fuzzy_by_start: dict[tuple[int, str], tuple[list[str], list[_Entry]]] = {}
         for index, (kind, _, item) in enumerate(self.items):
             self._context.append(frozenset(c.lower() for c in item.context))
             for rule in item.alias_rules():
@@ -248,16 +249,16 @@ class Matcher:
                     self._seconds.setdefault(first, set()).add(words[1].lower())
                 eligible = with_fuzzy and kind in ("hard", "tool") and len(words) <= 2
                 if eligible and _fuzzy_eligible(rule, key):
-                    fuzzy.setdefault(len(words), []).append((key, entry))
-        self._fuzzy = fuzzy
-        # Fuzzy names by (words, first letter), in spec order: (keys, their entries).
-        self._fuzzy_by_start: dict[tuple[int, str], tuple[list[str], list[_Entry]]] = {}
-        for size, choices in fuzzy.items():
-            for key, entry in choices:
-                keys, entries = self._fuzzy_by_start.setdefault((size, key[0]), ([], []))
-                keys.append(key)
-                entries.append(entry)
-        self._pair_words = frozenset(w for key, _ in fuzzy.get(2, []) for w in key.split())
+                    keys, entries = self._fuzzy_by_start.setdefault((len(words), key[0]), ([], []))
+                    keys.append(key)
+                    entries.append(entry)
+        self._pair_words = frozenset(
+            word
+            for (size, _), (keys, _) in self._fuzzy_by_start.items()
+            if size == 2
+            for key in keys
+            for word in key.split()
+        )
         # A key whose first entry ignores case needs no look at the resume's own case.
         self._plain = {k: e[0] for k, e in self._exact.items() if not e[0].rule.case_sensitive}
         self._not_found = [ItemMatch.of(i.name, kind, cat, ()) for kind, cat, i in self.items]
@@ -279,7 +280,7 @@ class Matcher:
         hits: list[list[Hit]] = [[] for _ in self.items]
         pending = self._exact_stage(doc, hits)
         self._resolve_ambiguous(doc, pending, hits)
-        if self._fuzzy:
+        if self._fuzzy_by_start:
             self._fuzzy_stage(doc, hits)
         self._implied_stage(hits)
         items = tuple(
