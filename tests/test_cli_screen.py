@@ -176,3 +176,10 @@ def test_output_is_written_whole_even_when_writes_come_up_short(tmp_path, monkey
     cli._write_chunks(str(path), chunks)
     assert path.read_bytes() == b"".join(chunks)
     assert max(calls) == 1024  # many chunks a call, never all in one
+
+
+def test_a_shorter_output_replaces_a_longer_one_whole(tmp_path, capsys):
+    out = tmp_path / "out.json"
+    out.write_text("x" * 5_000_000)  # an earlier, longer output
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), "--out", str(out), str(SAMPLES)]) == 0
+    assert json.loads(out.read_text())["candidates"]  # no old bytes left after the new end
