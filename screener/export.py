@@ -16,7 +16,6 @@ import orjson
 from screener.candidate import Candidate, rank_key
 from screener.interview import InterviewPlan
 from screener.match import ItemMatch
-from screener.redact import contact_details, redact
 from screener.score import Part, RaisedFlag
 from screener.sections import stated_duration
 from screener.spec import RoleSpec
@@ -39,6 +38,8 @@ def resume_lines(candidate: Candidate, *, blind: bool) -> list[str]:
         return []
     if not blind:
         return candidate.document.lines
+    from screener.redact import redact  # ~10 ms at start-up that only blind mode needs
+
     found = {h.matched for i in candidate.match.items for h in i.hits} if candidate.match else set()
     return redact(candidate.document.text, keep=found).text.split("\n")
 
@@ -220,6 +221,8 @@ def export_rows(
 ) -> list[dict[str, Any]]:
     """Rows for the app's CSV exports, best first: rank, contact details unless blind,
     the role, the spec's content hash as its version and the screening date."""
+    from screener.redact import contact_details  # as in `resume_lines`
+
     day = (screened_on or date.today()).isoformat()
     rows = []
     for rank, candidate in enumerate(sorted(candidates, key=rank_key), start=1):
