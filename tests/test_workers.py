@@ -141,3 +141,72 @@ def test_start_forks_every_worker_before_the_first_batch_and_run_reuses_them():
         assert len(started) == 2
         assert _run(pool, worker_tasks.echo, ["a", "b", "c"]) == {n: f"None:{n}" for n in "abc"}
         assert pool.pids() == started
+
+
+def test_quick_tasks_are_queued_deep_and_their_replies_read_together(monkeypatch):
+    """A worker is fed ~10 ms of work, and the caller wakes once per few replies, not once
+    per task (each wake-up costs the caller CPU the workers could use)."""
+    from screener import workers
+
+    waits: list[float] = []
+    readable = workers._readable
+
+    def counted(busy, timeout):
+        if timeout > 0:  # a wait for a reply, not a look at what has gathered
+            waits.append(timeout)
+        return readable(busy, timeout)
+
+    monkeypatch.setattr(workers, "_readable", counted)
+    names = [f"f{i}" for i in range(200)]
+    with WorkerPool(1) as pool:
+        assert _run(pool, worker_tasks.nap, names) == {name: name for name in names}
+        assert pool._workers[0].depth() > 5  # ~1 ms tasks: about ten in flight
+    assert len(waits) < len(names) / 3  # ~4 replies a wake-up here
+
+
+def test_depth_keeps_about_ten_milliseconds_of_work_queued():
+    worker = workers_for_depth()
+    assert worker.depth() == 2  # no task timed yet
+    worker.task_s = 0.001
+    assert worker.depth() == 11
+    worker.task_s = 0.0001
+    assert worker.depth() == 16  # at most
+    worker.task_s = 0.5  # a slow PDF: just the next one ready
+    assert worker.depth() == 2
+
+
+def workers_for_depth():
+    from multiprocessing import Pipe
+
+    from screener.workers import _Worker
+
+    ours, _theirs = Pipe()
+    return _Worker(process=None, conn=ours)
+
+
+@pytest.mark.slow
+def test_a_stuck_worker_is_never_sent_more_than_its_pipe_holds():
+    """Deep queues must not let unread tasks fill a stuck worker's pipe: the caller would
+    block in `send` and never see the deadline. 16 tasks of 40 KB would (640 KB)."""
+
+    def stuck_caller(*_: object) -> None:
+        raise RuntimeError("the pool blocked sending to a stuck worker")  # not an OSError
+
+    ballast = b"x" * 40_000
+    previous = signal.signal(signal.SIGALRM, stuck_caller)
+    signal.alarm(10)  # the stuck task times out after 2 s; its sleep lasts 30
+    try:
+        with WorkerPool(1) as pool:
+            _run(pool, worker_tasks.nap, ["warm"])  # its tasks are quick: the depth grows
+            names = ["stuck", *(f"f{i}" for i in range(15))]
+            tasks = [
+                Task(worker_tasks.sleep_if_stuck if n == "stuck" else worker_tasks.nap,
+                     (n,) if n == "stuck" else (n, ballast), n, 2.0)
+                for n in names
+            ]  # fmt: skip
+            results = {names[i]: outcome for i, outcome in pool.run(tasks)}
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert isinstance(results.pop("stuck"), IngestError)
+    assert results == {name: name for name in names[1:]}

@@ -29,6 +29,12 @@ def inflate_if_big(context: object, name: str) -> str:
     return f"done:{name}"
 
 
+def nap(context: object, name: str, payload: bytes = b"") -> str:
+    """A quick task (a millisecond, like screening a text resume); ``payload`` is ballast."""
+    time.sleep(0.001)
+    return name
+
+
 def pid(context: object, name: str) -> int:
     time.sleep(0.05)
     return os.getpid()
