@@ -80,7 +80,7 @@ class _Worker:
     deadline: float = 0.0
     unread: int = 0  # bytes of the tasks queued behind the one being run
     task_s: float = 0.0  # how long its recent tasks took (0 until one has)
-    poller: Any = None  # a `select.poll` on its pipe alone
+    poller: Any = field(init=False, repr=False)  # a `select.poll` on its pipe alone
 
     def __post_init__(self) -> None:
         self.poller = select.poll()
@@ -247,7 +247,8 @@ class WorkerPool:
                 return
             index = worker.queue.popleft()
             worker.task_s = seconds if not worker.task_s else (worker.task_s + seconds) / 2
-            if worker.queue:  # the worker reads and starts its next task now
+            if worker.queue:  # the worker reads and starts its next task now (its time
+                # limit counts from this read: at most a coalescing sleep late)
                 worker.unread -= sizes[worker.queue[0]]
                 worker.deadline = time.monotonic() + tasks[worker.queue[0]].timeout_s
             yield index, IngestError(*payload) if outcome == "error" else payload
