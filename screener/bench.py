@@ -100,6 +100,7 @@ def bench_cli(spec: RoleSpec, count: int = 2000, repeats: int = 7) -> None:
         inputs.mkdir()
         for number, text in enumerate(synthetic_resumes(spec, count)):
             (inputs / f"resume_{number:05}.txt").write_text(text, encoding="utf-8")
+        os.sync()  # written back now, not by the kernel during the first rounds
         out = Path(folder) / "out.json"
         screen = [sys.executable, "-m", "screener", "screen", "--spec", str(SPEC)]
         screen += ["--out", str(out), str(inputs)]
