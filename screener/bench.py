@@ -15,6 +15,7 @@ import io
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -106,11 +107,16 @@ def bench_cli(spec: RoleSpec, count: int = 2000, repeats: int = 7) -> None:
         screen += ["--out", str(out), str(inputs)]
         overlap = [sys.executable, "-m", "screener.bench", "word-overlap", str(inputs), str(out)]
         one = [*screen[:-1], "--workers", "1", screen[-1]]
-        runs: dict[str, list[float]] = {"ours": [], "one": [], "base": []}
+        lone = Path(folder) / "one_resume"  # a run of one file: the serial part alone
+        lone.mkdir()
+        shutil.copy(inputs / "resume_00000.txt", lone)
+        serial = [*screen[:-3], "--workers", "1", "--out", str(lone / "out.json"), str(lone)]
+        runs: dict[str, list[float]] = {"ours": [], "one": [], "base": [], "serial": []}
         machine: list[float] = []  # the loop's speed-up on every core, per round
-        cpu: dict[str, list[float]] = {"ours": [], "one": [], "base": []}
+        cpu: dict[str, list[float]] = {"ours": [], "one": [], "base": [], "serial": []}
+        commands = (("ours", screen), ("one", one), ("base", overlap), ("serial", serial))
         for _ in range(repeats):  # interleaved, so all of them see the same machine load
-            for key, command in (("ours", screen), ("one", one), ("base", overlap)):
+            for key, command in commands:
                 before = _children_cpu()
                 runs[key].append(_median_seconds(lambda c=command: _quiet(c), 1))  # type: ignore[misc]
                 cpu[key].append(_children_cpu() - before)
@@ -121,6 +127,11 @@ def bench_cli(spec: RoleSpec, count: int = 2000, repeats: int = 7) -> None:
         )
         # Ratios within a round (same moment, same load), then their median.
         speedups = _ratios(runs["one"], runs["ours"])
+        # Amdahl: the serial part as it is, the rest split as the machine split its loop.
+        bounds = [
+            one_s / (lone_s + (one_s - lone_s) / scaling)
+            for one_s, lone_s, scaling in zip(runs["one"], runs["serial"], machine, strict=True)
+        ]
         to_floor = statistics.median(_ratios(runs["ours"], runs["base"]))
         scored = sum(
             c["score"] is not None
@@ -152,6 +163,11 @@ def bench_cli(spec: RoleSpec, count: int = 2000, repeats: int = 7) -> None:
     print(
         f"  the machine itself: the same pure-Python loop split over {cores} processes is "
         f"{statistics.median(machine):.2f}x faster than in one (rounds: {_listed(machine)})"
+    )
+    print(
+        f"  serial part (start-up, imports, exit: screen on one file): "
+        f"{statistics.median(runs['serial']):.2f} s; with it and the machine's scaling, "
+        f"Amdahl allows {statistics.median(bounds):.2f}x (rounds: {_listed(bounds)})"
     )
     print(
         f"  CPU time of all processes (load-independent): screen {ours_cpu:.2f} s "
