@@ -31,6 +31,7 @@ import dataclasses
 import faulthandler
 import functools
 import io
+import itertools
 import math
 import multiprocessing
 import os
@@ -78,7 +79,7 @@ class _Worker:
     queue: deque[int] = field(default_factory=deque)  # task indexes sent, oldest first
     contexts: set[str] = field(default_factory=set)
     deadline: float = 0.0
-    unread: int = 0  # bytes of the tasks queued behind the one being run
+    sizes: dict[int, int] = field(default_factory=dict)  # task index -> its message's bytes
     task_s: float = 0.0  # how long its recent tasks took (0 until one has)
     poller: Any = field(init=False, repr=False)  # a `select.poll` on its pipe alone
 
@@ -89,6 +90,10 @@ class _Worker:
     def has_reply(self) -> bool:
         """A reply (or the pipe's end) is waiting: `Connection.poll` builds a selector."""
         return bool(self.poller.poll(0))
+
+    def unread(self) -> int:
+        """Bytes of the tasks queued behind the one being run: still in the pipe."""
+        return sum(self.sizes[index] for index in itertools.islice(self.queue, 1, None))
 
     def depth(self) -> int:
         """Tasks to keep in flight: enough for `QUEUED_S` of work, two at least."""
@@ -127,11 +132,10 @@ class WorkerPool:
         """
         pending = deque(range(len(tasks)))
         crashed: set[int] = set()
-        sizes = [0] * len(tasks)  # each task's message, once sent
         self._grow(min(self.size, len(tasks)))
         try:
             while pending or any(w.queue for w in self._workers):
-                self._dispatch(tasks, pending, context, sizes)
+                self._dispatch(tasks, pending, context)
                 busy = [w for w in self._workers if w.queue]
                 timeout = max(0.0, min(w.deadline for w in busy) - time.monotonic())
                 ready = _readable(busy, timeout)
@@ -140,7 +144,7 @@ class WorkerPool:
                     ready = _readable(busy, 0)
                 for worker in busy:
                     if worker.conn.fileno() in ready:
-                        yield from self._receive(worker, tasks, pending, crashed, sizes)
+                        yield from self._receive(worker, tasks, pending, crashed)
                     elif time.monotonic() >= worker.deadline:
                         yield self._fail(worker, pending, _timed_out(tasks[worker.queue[0]]))
         finally:  # the caller stopped early: drop workers still holding its tasks
@@ -189,11 +193,7 @@ class WorkerPool:
         return _Worker(process, receiver)
 
     def _dispatch(
-        self,
-        tasks: Sequence[Task],
-        pending: deque[int],
-        context: tuple[str, Any] | None,
-        sizes: list[int],
+        self, tasks: Sequence[Task], pending: deque[int], context: tuple[str, Any] | None
     ) -> None:
         key = context[0] if context else ""
         for worker in self._workers:
@@ -202,17 +202,15 @@ class WorkerPool:
                 task = tasks[index]
                 message = pickle.dumps(("task", task.func, key, task.args), protocol=5)
                 idle = not worker.queue
-                unread = worker.unread + len(message)
                 new_context = context is not None and key not in worker.contexts
-                if not idle and (unread > SMALL_MESSAGE or new_context):
+                too_much = worker.unread() + len(message) > SMALL_MESSAGE
+                if not idle and (too_much or new_context):
                     break  # more unread bytes could block us while this worker is busy
                 pending.popleft()
-                sizes[index] = len(message)
                 if idle:
                     worker.deadline = time.monotonic() + task.timeout_s
-                else:
-                    worker.unread = unread
                 worker.queue.append(index)
+                worker.sizes[index] = len(message)
                 try:
                     if new_context and context:
                         worker.conn.send(("context", key, context[1]))
@@ -222,12 +220,7 @@ class WorkerPool:
                     break  # the worker died: `run` sees its pipe close and replaces it
 
     def _receive(
-        self,
-        worker: _Worker,
-        tasks: Sequence[Task],
-        pending: deque[int],
-        crashed: set[int],
-        sizes: list[int],
+        self, worker: _Worker, tasks: Sequence[Task], pending: deque[int], crashed: set[int]
     ) -> Iterator[tuple[int, Outcome]]:
         """Every reply the worker has sent (at least one, or its death)."""
         while True:
@@ -246,10 +239,10 @@ class WorkerPool:
                     self._replace(worker)
                 return
             index = worker.queue.popleft()
+            del worker.sizes[index]
             worker.task_s = seconds if not worker.task_s else (worker.task_s + seconds) / 2
             if worker.queue:  # the worker reads and starts its next task now (its time
                 # limit counts from this read: at most a coalescing sleep late)
-                worker.unread -= sizes[worker.queue[0]]
                 worker.deadline = time.monotonic() + tasks[worker.queue[0]].timeout_s
             yield index, IngestError(*payload) if outcome == "error" else payload
             if not worker.queue or not worker.has_reply():

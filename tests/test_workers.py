@@ -165,7 +165,7 @@ def test_quick_tasks_are_queued_deep_and_their_replies_read_together(monkeypatch
 
 
 def test_depth_keeps_about_ten_milliseconds_of_work_queued():
-    worker = workers_for_depth()
+    worker = _idle_worker()
     assert worker.depth() == 2  # no task timed yet
     worker.task_s = 0.001
     assert worker.depth() == 11
@@ -175,7 +175,7 @@ def test_depth_keeps_about_ten_milliseconds_of_work_queued():
     assert worker.depth() == 2
 
 
-def workers_for_depth():
+def _idle_worker():
     from multiprocessing import Pipe
 
     from screener.workers import _Worker
