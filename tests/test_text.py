@@ -45,6 +45,20 @@ def test_normalise_keeps_line_count_and_tidies():
     ]
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # plain ASCII (tabs are its only odd blank): bullets first, after breaks, not inside
+        ("* Built\tAPIs\n*Go\n-  Rust\n2 * 3 - 1", "- Built APIs\n- Go\n- Rust\n2 * 3 - 1"),
+        ("\n\n* Late start\t\t", "\n\n- Late start"),
+        # no-break and ideographic spaces count as blanks too
+        ("*\u00a0Django\n\u3000* Flask", "- Django\n- Flask"),
+    ],
+)
+def test_normalise_bullets_and_blanks(raw, expected):
+    assert normalise(raw) == expected
+
+
 def test_normalise_keeps_real_hyphens():
     assert normalise("front-end and back-end") == "front-end and back-end"
     assert normalise("Senior-\nLevel") == "Senior-\nLevel"  # capitalised: not a split word
