@@ -292,7 +292,12 @@ def _pick_exercise(spec: RoleSpec, gaps: list[FocusArea]) -> CodingExercise | No
     if not exercises:
         return None
     topics = {g.topic for g in gaps}
-    return max(exercises, key=lambda e: (len(topics.intersection(e.skills)), -exercises.index(e)))
+    # ties by position, not by `exercises.index`, which compares pydantic models field by
+    # field (~5 us a candidate)
+    _, best = max(
+        enumerate(exercises), key=lambda p: (len(topics.intersection(p[1].skills)), -p[0])
+    )
+    return best
 
 
 def _assign_probes(

@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from screener.interview import plan_markdown
+from screener.interview import FocusArea, _pick_exercise, plan_markdown
 from screener.screen import screen_one
 from tests.conftest import SAMPLES
 
@@ -131,3 +131,18 @@ def test_question_bank_covers_must_haves_and_red_flags(junior_spec):
             assert skill.questions, skill.name
     for flag in junior_spec.red_flags:
         assert flag.probe and flag.questions, flag.id
+
+
+@pytest.mark.parametrize(
+    ("gaps", "title"),
+    [
+        (["SQL"], "SQL query"),
+        (["Debugging", "Automated testing"], "Fix a failing test"),  # covers both
+        (["Automated testing"], "Small REST endpoint"),  # tied with the third: the first
+        ([], "Small REST endpoint"),  # no gaps: the spec's first
+    ],
+)
+def test_the_exercise_covers_most_gaps_first_on_ties(junior_spec, gaps, title):
+    focus = [FocusArea(topic, "verify", "") for topic in gaps]
+    exercise = _pick_exercise(junior_spec, focus)
+    assert exercise is not None and exercise.title == title
