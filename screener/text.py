@@ -19,11 +19,12 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# A bullet opening a line, found after the line break: a pattern that starts with a
-# literal is searched for quickly, where ``^`` in MULTILINE mode is tried at every character.
-_BULLET_MARK = r"(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25a1\u2043\u2013\u2014*·] ?|- )"
-_BULLET = re.compile(_BULLET_MARK)
-_BULLET_AFTER_BREAK = re.compile("\n" + _BULLET_MARK)
+# A bullet opening a line, found with the line break before it: a pattern that starts
+# with a literal is searched for quickly, where ``^`` in MULTILINE mode is tried at every
+# character.
+_BULLET = re.compile(
+    r"\n(?:[\u2022\u25cf\u25aa\u25e6\u2023\u2219\u25a0\u25a1\u2043\u2013\u2014*·] ?|- )"
+)
 # Two cheap passes: odd blanks (tabs, no-break spaces) become spaces, then runs collapse.
 _ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
 _SPACE_RUNS = re.compile(r"  +")
@@ -104,10 +105,7 @@ def normalise(text: str) -> str:
     blanks = text.replace("\t", " ") if text.isascii() else _ODD_BLANKS.sub(" ", text)
     text = _SPACE_RUNS.sub(" ", blanks)
     text = text.replace(" \n", "\n").replace("\n ", "\n").strip(" ")
-    text = _BULLET_AFTER_BREAK.sub("\n- ", text)
-    first = _BULLET.match(text)
-    if first:
-        text = "- " + text[first.end() :]
+    text = _BULLET.sub("\n- ", "\n" + text)[1:]  # a break put first: the first line too
     return _SPLIT_WORD.sub(_rejoin, text)
 
 
