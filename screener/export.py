@@ -286,7 +286,9 @@ def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None)
     rows = list(rows)
     columns = list(columns or (rows[0].keys() if rows else []))
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n"
+    )
     writer.writeheader()
     for row in rows:
         writer.writerow({k: neutralise(_cell(row.get(k))) for k in columns})

@@ -37,6 +37,17 @@ def test_csv_neutralises_text_and_keeps_numbers_numeric():
     assert parsed[1] == ["'=cmd|' /C calc'!A0", "71.5", "0", "'@evil"]
 
 
+@pytest.mark.parametrize("breaks", ["\r", "\n", "\r\n"])
+def test_a_line_break_inside_a_cell_cannot_start_a_row_with_a_formula(breaks):
+    # Spreadsheets take a bare carriage return for a new row: unquoted, "=1+1" would open one
+    text = to_csv([{"candidate": f"cv{breaks}=1+1.md", "note": "ok"}])
+    assert f'"cv{breaks}=1+1.md"' in text  # quoted: one cell
+    assert list(csv.reader(io.StringIO(text, newline=""))) == [
+        ["candidate", "note"],
+        [f"cv{breaks}=1+1.md", "ok"],
+    ]
+
+
 @pytest.fixture(scope="module")
 def three(junior_spec):
     names = ["python_django_graduate.md", "scanned_resume.pdf", "marketing_manager.txt"]
