@@ -1,8 +1,10 @@
 """Turn uploaded bytes into a `Document`: one entry point for uploads, the CLI and tests.
 
-Every upload is untrusted. Formats are told by content; PDF and DOCX are parsed in a
-sandboxed worker process (`screener.workers`) with a wall-clock timeout and a memory
-cap, so a hostile file is killed and reported while the rest of a batch goes on.
+Every upload is untrusted. Formats are told by content, and every file is read,
+decoded, parsed and normalised in a sandboxed worker process (`screener.workers`) with
+a wall-clock timeout and a memory cap, so a hostile file is killed and reported while
+the rest of a batch goes on, and nothing from a file reaches the caller before it passed
+every cap.
 """
 
 from __future__ import annotations
@@ -48,9 +50,15 @@ DEFAULT_LIMITS = Limits()
 def ingest_bytes(data: bytes, filename: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Extract a resume from raw bytes. Raises `IngestError` with a recruiter-facing reason.
 
-    PDF and DOCX are parsed in a sandboxed worker process (see `screener.workers`).
+    All of it runs in a sandboxed worker process, text files too: decoding and
+    normalising can be made slow (NFKC turns one character into up to 18).
     """
-    return _ingest(data, filename, limits, _extract_isolated)
+    if len(data) > limits.max_bytes:  # not even sent to a worker
+        raise _too_large(filename, len(data), limits)
+    [outcome] = ingest_many([(filename, data)], limits)
+    if isinstance(outcome, IngestError):
+        raise outcome
+    return outcome
 
 
 def read_source(filename: str, source: Source, limits: Limits) -> bytes:
@@ -76,15 +84,6 @@ def ingest_here(_: object, filename: str, data: bytes, limits: Limits) -> Docume
 
     (The first argument is the worker's context, unused.)
     """
-    return _ingest(data, filename, limits, _extract)
-
-
-def _ingest(
-    data: bytes,
-    filename: str,
-    limits: Limits,
-    extract: Callable[[Kind, bytes, str, Limits], Extracted],
-) -> Document:
     if not data:
         raise IngestError(filename, "empty", "the file is empty (0 bytes)")
     if len(data) > limits.max_bytes:
@@ -102,7 +101,7 @@ def _ingest(
                 filename, "unsupported_format", f"this is binary data, not a text resume ({exc})"
             ) from exc
         return _document(filename, kind, digest, (text,), 1, warnings, limits)
-    extracted = extract(kind, data, filename, limits)
+    extracted = _extract(kind, data, filename, limits)
     warnings = []
     if extracted.page_count > len(extracted.pages):
         warnings.append(
@@ -135,8 +134,11 @@ def _document(
     warnings: list[str],
     limits: Limits,
 ) -> Document:
-    text = normalise("\n".join(pages))
-    if len(text) > limits.max_chars:
+    raw = "\n".join(pages)
+    # Normalising shortens text (blanks, control characters) or lengthens it (NFKC, up to
+    # 18 times): past twice the cap the rest is cut first, which keeps it under a second.
+    text = normalise(raw[: 2 * limits.max_chars])
+    if len(text) > limits.max_chars or len(raw) > 2 * limits.max_chars:
         text = text[: limits.max_chars]
         warnings.append(f"truncated: kept the first {limits.max_chars:,} characters")
     status: DocumentStatus = "ok"
@@ -155,21 +157,6 @@ def _document(
         warnings=tuple(warnings),
         sections=find_sections(text.split("\n")),
     )
-
-
-def _extract_isolated(kind: Kind, data: bytes, filename: str, limits: Limits) -> Extracted:
-    task = Task(_extract_task, (filename, kind, data, limits), filename, limits.timeout_s)
-    with pool_for(memory_mb=limits.memory_mb) as pool:
-        [(_, outcome)] = pool.run([task])
-    if isinstance(outcome, IngestError):
-        raise outcome
-    if not isinstance(outcome, Extracted):
-        raise IngestError(filename, "corrupt", "the reader returned no text")
-    return outcome
-
-
-def _extract_task(_: object, filename: str, kind: Kind, data: bytes, limits: Limits) -> Extracted:
-    return _extract(kind, data, filename, limits)
 
 
 def _extract(kind: Kind, data: bytes, filename: str, limits: Limits) -> Extracted:

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from screener.errors import IngestError
-from screener.ingest import Document, Limits, ingest_bytes, ingest_many, ingest_text
+from screener.ingest import DEFAULT_LIMITS, Document, Limits, ingest_bytes, ingest_many, ingest_text
 from tests import hostile
 from tests.conftest import SAMPLES
 
@@ -182,6 +182,18 @@ def test_inflating_pdf_is_capped_and_parent_memory_stays_bounded():
         assert doc.source == "bomb.pdf"
     grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
     assert grown_mb < 100
+
+
+@pytest.mark.slow
+def test_a_text_file_that_normalising_inflates_stays_in_the_worker():
+    # NFKC turns U+FDFA into 18 characters: 9 MB of it would be ~54 M characters
+    data = ("\ufdfa" * 999 + "\n").encode() * 3000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    doc = ingest_bytes(data, "inflating.txt")
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert len(doc.text) == DEFAULT_LIMITS.max_chars
+    assert any("truncated" in w for w in doc.warnings)
+    assert grown_mb < 50  # 9 MB here; decoded and normalised in the caller, it took 315 MB
 
 
 def test_timeout_kills_the_worker():
