@@ -6,7 +6,9 @@ import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 import yaml
 
 from screener.cli import main
@@ -48,6 +50,28 @@ def test_failures_are_in_the_output_and_exit_is_zero(tmp_path, capsys):
     assert rows["bad.pdf"]["status"] == "error"
     assert "Windows executable" in rows["bad.pdf"]["note"]
     assert rows["good.txt"]["status"] == "ok"
+
+
+@pytest.mark.parametrize(
+    ("out", "reason"),
+    [(".", "it is a folder"), ("missing/r.json", "no such folder: missing")],
+)
+def test_an_output_that_cannot_be_written_is_refused_before_screening(
+    tmp_path, monkeypatch, capsys, out, reason
+):
+    monkeypatch.chdir(tmp_path)
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--out", out, str(SAMPLES / "data_analyst.txt")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"{out}: cannot write the output here ({reason})" in err
+    assert "1/1" not in err  # no progress bar: nothing was screened
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_failed_write_is_a_message_and_exit_2_not_a_traceback(capsys):
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--out", "/dev/full", str(SAMPLES)]
+    assert main(args) == 2
+    assert "/dev/full: cannot write the output (No space left on device)" in capsys.readouterr().err
 
 
 def test_blind_output_has_no_file_names(capsys):
