@@ -354,32 +354,39 @@ class ScreeningStore:
 
     # ------------------------------------------------------------ candidates
     def known(self, name: str) -> set[str]:
-        """SHA-256s of the files already in the screening (to skip them before parsing)."""
+        """SHA-256s of the files already in the screening (to skip them before parsing),
+        except files that failed in a way another attempt may not (`RETRYABLE`)."""
         with self._connect() as db:
             sid = self._id(db, name)
-            return {
-                r[0] for r in db.execute("SELECT sha256 FROM files WHERE screening_id = ?", (sid,))
-            }
+            rows = db.execute(
+                "SELECT sha256, status, error_code FROM files WHERE screening_id = ?", (sid,)
+            )
+            return {sha for sha, status, code in rows if not _retryable(status, code)}
 
     def add(self, name: str, candidates: Sequence[Candidate]) -> list[str]:
-        """Append candidates (one transaction); files already there are skipped by content.
+        """Append candidates (one transaction); files already there are skipped by content,
+        unless they had failed in a way another attempt may not (`RETRYABLE`) and this
+        attempt ended otherwise: then the new result replaces the failure.
 
-        Returns the SHA-256s that were new.
+        Returns the SHA-256s that were new or replaced a failure.
         """
         with self._write(name) as (db, sid):
-            seen = {
-                r[0] for r in db.execute("SELECT sha256 FROM files WHERE screening_id = ?", (sid,))
-            }
+            rows = db.execute(
+                "SELECT sha256, status, error_code FROM files WHERE screening_id = ?", (sid,)
+            )
+            seen = {sha: (status, code) for sha, status, code in rows}
             now, added = _now(), []
             for candidate in candidates:
-                if candidate.sha256 in seen:
+                before = seen.get(candidate.sha256)
+                outcome = (candidate.status, candidate.error_code)
+                if before is not None and (not _retryable(*before) or outcome == before):
                     continue
-                seen.add(candidate.sha256)
+                seen[candidate.sha256] = outcome
                 added.append(candidate.sha256)
                 db.execute(
-                    "INSERT INTO files (screening_id, sha256, candidate_id, source, added_at,"
-                    " status, error_code, error, score, band, summary, body, emails, phones,"
-                    " minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO files (screening_id, sha256, candidate_id, source,"
+                    " added_at, status, error_code, error, score, band, summary, body, emails,"
+                    " phones, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     _file_row(sid, candidate, now),
                 )
             if added:
@@ -703,6 +710,15 @@ def migrate(db: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
 
 
 # ---------------------------------------------------------------- rows
+# Errors another attempt may not repeat: a worker timed out or ran out of memory (a busy
+# machine, tighter limits that run). Such a file is screened again when it comes back.
+RETRYABLE = frozenset({"timeout", "too_complex"})
+
+
+def _retryable(status: str, error_code: str | None) -> bool:
+    return status == "error" and error_code in RETRYABLE
+
+
 def _file_row(sid: int, candidate: Candidate, now: str) -> tuple[Any, ...]:
     score = candidate.score
     text = candidate.document.text if candidate.document else ""

@@ -38,6 +38,18 @@ def _save(*inputs: Path) -> int:
     return main(["screen", "--spec", str(JUNIOR_SPEC), "--save", NAME, *map(str, inputs)])
 
 
+def test_a_file_that_timed_out_is_tried_again_next_time(db, tmp_path, capsys):
+    folder = _copy(tmp_path, ["senior_backend_engineer.pdf"])
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--save", NAME, str(folder)]
+    assert main([*args, "--timeout", "0.0001"]) == 0
+    [first] = json.loads(capsys.readouterr().out)["candidates"]
+    assert first["error_code"] == "timeout"
+    assert main(args) == 0
+    out = capsys.readouterr()
+    assert f"{NAME}: 1 new file(s) added, 0 already there" in out.err
+    assert [c.status for c in ScreeningStore(db).load(NAME).candidates] == ["ok"]
+
+
 def test_screen_save_appends_and_skips_files_seen(db, tmp_path, capsys):
     first = _copy(tmp_path, ["node_bootcamp_graduate.txt", "marketing_manager.txt"])
     assert _save(first) == 0

@@ -108,6 +108,28 @@ def test_adding_again_skips_files_already_seen(store, sample_candidates):
     assert len(store.known(NAME)) == 8
 
 
+def _failed_as(candidate: Candidate, code: str) -> Candidate:
+    return replace(
+        candidate, status="error", error_code=code, error="reason", document=None, match=None,
+        score=None, plan=None,
+    )  # fmt: skip
+
+
+def test_a_file_that_timed_out_is_screened_again_and_its_result_replaces_the_failure(
+    store, sample_candidates
+):
+    good, other = [c for c in sample_candidates if c.status == "ok"][:2]
+    timed_out, corrupt = _failed_as(good, "timeout"), _failed_as(other, "corrupt")
+    assert store.add(NAME, [timed_out, corrupt]) == [good.sha256, corrupt.sha256]
+    assert store.known(NAME) == {corrupt.sha256}  # a timeout may not happen again: not known
+    assert store.add(NAME, [timed_out]) == []  # the same failure again: nothing rewritten
+    assert store.add(NAME, [good, other]) == [good.sha256]  # the corrupt file's row stays
+    assert store.known(NAME) == {good.sha256, corrupt.sha256}
+    reopened = {c.sha256: c for c in store.load(NAME).candidates}
+    assert reopened[good.sha256].score == good.score
+    assert reopened[corrupt.sha256].error_code == "corrupt"
+
+
 def test_spec_is_kept_as_used(store, junior_spec):
     assert store.spec(NAME).fingerprint == junior_spec.fingerprint
     assert store.spec(NAME) == junior_spec
