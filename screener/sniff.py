@@ -39,7 +39,7 @@ def sniff(data: bytes) -> Kind:
     ('pdf', 'text')
     """
     head = data[:1024]
-    if b"%PDF-" in head:
+    if _pdf_header(head):
         return "pdf"
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data)
@@ -50,6 +50,19 @@ def sniff(data: bytes) -> Kind:
     if lowered.startswith(_HTML_STARTS):
         raise Rejected("this is an HTML/XML page, not a PDF, DOCX or text resume")
     return "text"
+
+
+def _pdf_header(head: bytes) -> bool:
+    """``%PDF-`` first, or after bytes that are not text (readers accept a prefix of junk
+    in the first KB), but not in a text resume's first lines ("validates %PDF-1.7 files")."""
+    at = head.find(b"%PDF-")
+    if at <= 0:
+        return at == 0
+    try:
+        prefix = head[:at].decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return not prefix.strip() or not all(c.isprintable() or c in "\t\r\n" for c in prefix)
 
 
 def _zip_kind(data: bytes) -> Kind:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from screener.errors import IngestError
 from screener.ingest import DEFAULT_LIMITS, Document, Limits, ingest_bytes, ingest_many, ingest_text
+from screener.sniff import sniff
 from tests import hostile
 from tests.conftest import SAMPLES
 
@@ -89,6 +90,24 @@ def test_rejected_inputs_say_what_they_are(data, name, code, phrase):
     assert err.code == code
     assert phrase in err.message
     assert err.filename == name
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        (b"%PDF-1.7\n", "pdf"),
+        (b"\r\n  %PDF-1.4\n", "pdf"),  # blanks first
+        (b"\x00\x11\x80junk%PDF-1.4\n", "pdf"),  # binary junk first: readers accept it
+        (b"Jane Doe\nWrote a tool that checks %PDF-1.7 headers\n", "text"),
+    ],
+)
+def test_a_pdf_header_counts_first_or_after_junk_not_inside_text(head, kind):
+    assert sniff(head + b"Python developer\n" * 5) == kind
+
+
+def test_a_text_resume_mentioning_the_pdf_header_is_read_as_text():
+    doc = ingest_bytes(b"Jane Doe\nSKILLS\nPython; parsed %PDF-1.7 headers in C\n", "cv.txt")
+    assert doc.format == "text" and "%PDF-1.7" in doc.text
 
 
 def test_plain_zip_is_not_a_docx():
