@@ -384,7 +384,7 @@ def _in_rank_order(records: Sequence[tuple[tuple[Any, ...], T]]) -> list[T]:
 def _redact(args: argparse.Namespace) -> int:
     from screener.errors import IngestError
     from screener.files import find_resumes
-    from screener.ingest import ingest_bytes
+    from screener.ingest import ingest_bytes, read_source
     from screener.redact import redact, spec_words
 
     keep: frozenset[str] = frozenset()
@@ -400,19 +400,31 @@ def _redact(args: argparse.Namespace) -> int:
         return 2
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    failures = 0
+    failures, written = 0, set[Path]()
     for path in paths:
         try:
-            document = ingest_bytes(path.read_bytes(), str(path), _limits(args))
+            data = read_source(str(path), path, _limits(args))  # within the size cap
+            document = ingest_bytes(data, str(path), _limits(args))
         except IngestError as exc:
             failures += 1
             print(f"{exc.filename}: {exc.message}", file=sys.stderr)
             continue
         result = redact(document.text, keep=keep)
-        (out / f"{path.stem}.txt").write_text(result.text + "\n", encoding="utf-8")
+        target = _free_name(out, path.stem, written)  # cv.pdf and cv.docx: cv.txt, cv-2.txt
+        target.write_text(result.text + "\n", encoding="utf-8")
         removed = ", ".join(f"{k} x{v}" for k, v in sorted(result.removed.items())) or "nothing"
-        print(f"{path} -> {out / (path.stem + '.txt')} (removed {removed})", file=sys.stderr)
+        print(f"{path} -> {target} (removed {removed})", file=sys.stderr)
     return 0 if not failures else 1
+
+
+def _free_name(folder: Path, stem: str, taken: set[Path]) -> Path:
+    """``folder/stem.txt``, or ``stem-2.txt``... when this run already wrote that name."""
+    target, number = folder / f"{stem}.txt", 1
+    while target in taken:
+        number += 1
+        target = folder / f"{stem}-{number}.txt"
+    taken.add(target)
+    return target
 
 
 def _add_screenings_commands(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 import yaml
@@ -98,6 +99,18 @@ def test_cli_redact_writes_one_txt_per_input(tmp_path, capsys):
     ]
     text = (out / "python_django_graduate.txt").read_text()
     assert "Priya" not in text and "[GitHub profile]" in text and "Django" in text
+
+
+def test_cli_redact_keeps_going_and_never_overwrites_its_own_output(tmp_path, capsys):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(SAMPLES / "python_django_graduate.md", tmp_path / folder / "cv.md")
+    (tmp_path / "big.txt").write_bytes(b"Python " * 20_000)
+    out = tmp_path / "out"
+    inputs = [str(tmp_path / "a"), str(tmp_path / "big.txt"), str(tmp_path / "b")]
+    assert main(["redact", "--max-mb", "0.05", "--out", str(out), *inputs]) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["cv-2.txt", "cv.txt"]
+    assert "big.txt: the file is 0.1 MB; the limit is 0 MB" in capsys.readouterr().err
 
 
 def test_redaction_keeps_line_numbers():
