@@ -29,6 +29,7 @@ from typing import Literal, NamedTuple, Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from screener.person import own_details
 from screener.spec import Alias, Matchable, RoleSpec, per_spec
 
 MatchType = Literal["exact", "alias", "fuzzy", "implied"]
@@ -280,8 +281,15 @@ class Matcher:
         hits: list[list[Hit]] = [[] for _ in self.items]
         pending = self._exact_stage(doc, hits)
         self._resolve_ambiguous(doc, pending, hits)
+        # "Perl Mesta", "Spring, Texas": left out before the fuzzy stage, which skips the
+        # items already found (a misspelt "Dokcer" elsewhere must still count)
+        own = _own_details(doc, hits)
+        if own:
+            _drop_inside(hits, own)
         if self._fuzzy_by_start:
             self._fuzzy_stage(doc, hits)
+            if own:
+                _drop_inside(hits, own)
         self._implied_stage(hits)
         items = tuple(
             [
@@ -476,6 +484,33 @@ class Matcher:
                 _STRENGTH.get(section, "mentioned"),
             ),
         )
+
+
+def _own_details(doc: _Doc, hits: list[list[Hit]]) -> dict[int, list[tuple[int, int]]]:
+    """Where the lines with hits give the candidate's own name or home (`person.own_details`):
+    only the lines before the first heading and outside the main sections ("Address: …")."""
+    lines = {i for i, section in enumerate(doc.sections) if section in _OWN_DETAIL_SECTIONS}
+    found: dict[int, list[str]] = {}
+    for item_hits in hits:
+        for hit in item_hits:
+            if hit.line - 1 in lines:
+                found.setdefault(hit.line - 1, []).append(hit.matched)
+    return own_details(doc.lines, doc.sections, found) if found else {}
+
+
+_OWN_DETAIL_SECTIONS = frozenset({"header", "other"})
+
+
+def _drop_inside(hits: list[list[Hit]], spans: Mapping[int, list[tuple[int, int]]]) -> None:
+    """Leave out the hits inside ``spans`` (by 0-based line): no evidence of a skill."""
+    for index, item_hits in enumerate(hits):
+        hits[index] = [
+            hit
+            for hit in item_hits
+            if not any(
+                a <= hit.evidence.find(hit.matched) < b for a, b in spans.get(hit.line - 1, ())
+            )
+        ]
 
 
 def _matched_text(doc: _Doc, text: str, start: int, size: int, line: int) -> str:

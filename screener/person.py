@@ -10,6 +10,7 @@ what `screener.redact` removes everywhere else in the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -265,3 +266,68 @@ def place_units(segment: str) -> list[str]:
             if len(unit) >= 4 and unit.lower() not in _PLACE_STOP and unit not in units:
                 units.append(unit)
     return units
+
+
+# ---------------------------------------------------------------- own details in matching
+def own_details(
+    lines: Sequence[str],
+    sections: Sequence[str],
+    found: Mapping[int, Sequence[str]],
+) -> dict[int, list[tuple[int, int]]]:
+    """Character spans, by line (0-based), where the resume gives the candidate's name or
+    home: a skill named there ("Perl Mesta", "Bandung, West Java, Indonesia") says nothing
+    about what they can do. ``found`` holds the texts matched as skills on each line that
+    has any: a place has at most one part that is a skill ("Spring, Texas"), a skills
+    line more ("Python, Go"), and a name is not made of skills only ("Python Django")."""
+    first = next((i for i, text in enumerate(lines) if text.strip()), -1)
+    name = _opening_name(lines, first, found.get(first, ())) if first >= 0 else None
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for number, matched in found.items():
+        line = lines[number]
+        own: list[tuple[int, int]] = []
+        if sections[number] == "header":
+            if name:
+                own += [_span(line, name)] if name in line else []
+            if _CONTACT.search(line):
+                segments = [s for s in _SEGMENT_SPLIT.split(line) if _is_place(s)]
+            else:
+                segments = [line] if _is_town_shaped(line) else []
+            own += [_span(line, s) for s in segments if _is_place_not_skills(s, matched)]
+        if ":" in line or "–" in line or " - " in line:  # "Address: …", "Location - …"
+            for pattern in (HOME_FIELD, _HEADER_LOCATION):
+                own += [match.span("value") for match in pattern.finditer(line)]
+        if own:
+            spans[number] = own
+    return spans
+
+
+def _opening_name(lines: Sequence[str], number: int, found: Sequence[str]) -> str | None:
+    """The name opening the resume, confirmed as `guess_name` confirms it, unless every
+    word of it is a skill."""
+    line = lines[number]
+    first = _NAME_SEPARATORS.split(line.strip().lstrip("# ").strip("*").strip())[0].strip()
+    skills = {word.lower() for text in found for word in text.split()}
+    if not _looks_like_name(first, any_case=True) or {w.lower() for w in first.split()} <= skills:
+        return None
+    near = lines[number : number + 4]
+    if not (any(map(_CONTACT.search, near)) or any(map(_is_town_line, near[1:]))):
+        return None
+    return first
+
+
+def _is_town_shaped(line: str) -> bool:
+    """Like `_is_town_line`, technology names allowed: which parts are skills decides."""
+    parts = [p.strip() for p in _POSTCODE_TAIL.sub("", line.strip()).split(",")]
+    words = [w for p in parts for w in p.split()]
+    return 2 <= len(parts) <= 3 and _is_place(line) and all(w[0].isupper() for w in words)
+
+
+def _is_place_not_skills(segment: str, found: Sequence[str]) -> bool:
+    matched = [t.lower() for t in found]
+    with_skill = [any(t in part for t in matched) for part in segment.lower().split(",")]
+    return sum(with_skill) <= 1 and not all(with_skill)
+
+
+def _span(line: str, part: str) -> tuple[int, int]:
+    start = line.find(part)
+    return (start, start + len(part)) if start >= 0 else (0, 0)

@@ -59,3 +59,39 @@ def test_personal_words_inside_experience_do_not_count_either(junior_spec):
     assert _score(junior_spec, base.format("Aged 23, he")) == _score(
         junior_spec, base.format("Aged 61, she")
     )
+
+
+# Names and home places that are also technologies: only the person or the place differs.
+NAMES_THAT_ARE_SKILLS = [("Perl Mesta", "Pearl Mesta"), ("Ruby Bello", "Rita Bello"),
+                         ("Kotlin Ivanova", "Katya Ivanova")]  # fmt: skip
+PLACES_THAT_ARE_SKILLS = ["Bandung, West Java, Indonesia", "Spring, Texas", "Docker Road, Bolton"]
+HOME_LINES = ["{}", "{} | jane@example.com | 555 010 7468", "Address: {}"]
+
+
+@pytest.mark.parametrize("name", SCORED)
+@pytest.mark.parametrize(("first", "second"), NAMES_THAT_ARE_SKILLS)
+def test_a_name_that_is_also_a_skill_earns_nothing(junior_spec, name, first, second):
+    text = ingest_bytes((SAMPLES / name).read_bytes(), name).text
+    person = guess_name(text)
+    assert person
+    assert _score(junior_spec, text.replace(person, first)) == _score(
+        junior_spec, text.replace(person, second)
+    )
+
+
+@pytest.mark.parametrize("name", SCORED)
+@pytest.mark.parametrize("place", PLACES_THAT_ARE_SKILLS)
+@pytest.mark.parametrize("home", HOME_LINES)
+def test_a_home_that_is_also_a_skill_earns_nothing(junior_spec, name, place, home):
+    text = ingest_bytes((SAMPLES / name).read_bytes(), name).text
+    first, *rest = text.split("\n")
+    here, elsewhere = (
+        "\n".join([first, home.format(where), *rest]) for where in (place, "Leeds, UK")
+    )
+    assert _score(junior_spec, here) == _score(junior_spec, elsewhere)
+
+
+@pytest.mark.parametrize("header", ["Jane Doe\nPython, Django", "Python Django\njane@example.com"])
+def test_skills_in_the_header_still_count(junior_spec, header):
+    body = "\nEXPERIENCE\n- Built REST APIs with SQL and Git\n"
+    assert _score(junior_spec, header + body)[0] > _score(junior_spec, "Jane Doe" + body)[0]
