@@ -221,7 +221,7 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 
 def _screen(args: argparse.Namespace) -> int:
-    from screener.export import json_record, row_record, to_csv, to_table
+    from screener.export import json_record, row_record, to_table
     from screener.files import list_inputs
     from screener.screen import screen_files_as
     from screener.workers import start_shared
@@ -253,7 +253,7 @@ def _screen(args: argparse.Namespace) -> int:
     )
     if fmt in ("csv", "table"):
         ordered = _in_rank_order(run(partial(row_record, blind=args.blind, spec=spec)))
-        text = to_csv(ordered) if fmt == "csv" else to_table(ordered, title=spec.title)
+        text = _csv(args)(ordered) if fmt == "csv" else to_table(ordered, title=spec.title)
         bar.close()
         _write_text(args.out, text)
         return 0
@@ -332,7 +332,7 @@ def _roles_output(
     args: argparse.Namespace, specs: list[RoleSpec], run: Callable[..., Any]
 ) -> list[bytes]:
     """Each role's records, ranked: ``run(transform)`` gives ``[role][file]`` records."""
-    from screener.export import to_csv, to_table
+    from screener.export import to_table
     from screener.roles import role_json_record, role_row_record
 
     fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
@@ -352,7 +352,7 @@ def _roles_output(
         return list(_json_list('{"roles": [', roles, "]}\n"))
     tables = list(map(_in_rank_order, run(partial(role_row_record, blind=args.blind))))
     if fmt == "csv":
-        text = to_csv([row for rows in tables for row in rows])
+        text = _csv(args)([row for rows in tables for row in rows])
     else:
         text = "\n".join(to_table(t, title=s.title) for s, t in zip(specs, tables, strict=True))
     return [text.encode()]
@@ -526,16 +526,23 @@ def _read_for_store(
 
 
 def _write_results(args: argparse.Namespace, spec: RoleSpec, candidates: Sequence[Any]) -> None:
-    from screener.export import candidate_to_dict, summary_row, to_csv, to_table
+    from screener.export import candidate_to_dict, summary_row, to_table
 
     fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
     if fmt in ("csv", "table"):
         rows = [summary_row(c, blind=args.blind, spec=spec) for c in candidates]
-        text = to_csv(rows) if fmt == "csv" else to_table(rows, title=spec.title)
+        text = _csv(args)(rows) if fmt == "csv" else to_table(rows, title=spec.title)
     else:
         body = [candidate_to_dict(c, blind=args.blind) for c in candidates]
         text = json.dumps({"role": spec.title, "candidates": body}, ensure_ascii=False) + "\n"
     _write_text(args.out, text)
+
+
+def _csv(args: argparse.Namespace) -> Callable[..., str]:
+    """CSV for a file (`excel_csv`: marked UTF-8 for Excel) or for stdout (`to_csv`)."""
+    from screener.export import excel_csv, to_csv
+
+    return excel_csv if args.out else to_csv
 
 
 def _write_text(path: str | None, text: str) -> None:
@@ -646,12 +653,12 @@ def _screenings_show(args: argparse.Namespace) -> int:
 
 
 def _screenings_export(args: argparse.Namespace) -> int:
-    from screener.export import SAVED_COLUMNS, to_csv
+    from screener.export import SAVED_COLUMNS
 
     rows = _screenings_rows(args)
     if rows is None:
         return 1
-    _write_text(args.out, to_csv(rows, SAVED_COLUMNS))
+    _write_text(args.out, _csv(args)(rows, SAVED_COLUMNS))
     print(f"{args.out}: {len(rows)} candidate(s)", file=sys.stderr)
     return 0
 

@@ -281,6 +281,12 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def excel_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """`to_csv` for a file a recruiter opens: it starts with a UTF-8 byte-order mark, without
+    which Excel reads the file in the machine's code page ("José" shows as "JosÃ©")."""
+    return "\ufeff" + to_csv(rows, columns)
+
+
 def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
     """Rows as CSV text, every text cell neutralised against formula injection."""
     rows = list(rows)
@@ -314,7 +320,7 @@ def results_csv(
     the shortlist's)."""
     rows = export_rows(candidates, spec, blind=blind, screened_on=screened_on)
     extra = [c for c in (rows[0] if rows else {}) if c not in SHORTLIST_COLUMNS]
-    return to_csv(rows, export_columns(blind=blind) + extra)
+    return excel_csv(rows, export_columns(blind=blind) + extra)
 
 
 def shortlist_csv(
@@ -328,7 +334,7 @@ def shortlist_csv(
     """Only the candidates whose id is in ``shortlisted``, best first, ranked among all."""
     rows = export_rows(candidates, spec, blind=blind, screened_on=screened_on)
     chosen = [r for r in rows if r["id"] in shortlisted]
-    return to_csv(chosen, export_columns(blind=blind))
+    return excel_csv(chosen, export_columns(blind=blind))
 
 
 SAVED_COLUMNS = [
@@ -356,4 +362,4 @@ def saved_csv(
     rows: Iterable[dict[str, Any]], *, blind: bool = False, shortlist_only: bool = False
 ) -> str:
     """A saved screening as Excel-safe CSV with decisions, times and notes."""
-    return to_csv(saved_rows(rows, blind=blind, shortlist_only=shortlist_only), SAVED_COLUMNS)
+    return excel_csv(saved_rows(rows, blind=blind, shortlist_only=shortlist_only), SAVED_COLUMNS)

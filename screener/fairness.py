@@ -205,6 +205,6 @@ def report_rows(reports: list[GroupReport]) -> list[dict[str, object]]:
 
 
 def report_csv(reports: list[GroupReport]) -> str:
-    from screener.export import to_csv
+    from screener.export import excel_csv
 
-    return to_csv(report_rows(reports))
+    return excel_csv(report_rows(reports))

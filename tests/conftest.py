@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import csv
+import io
 import os
 from pathlib import Path
 
@@ -11,6 +13,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLES = ROOT / "sample_resumes"
 JUNIOR_SPEC = ROOT / "role_specs" / "junior_backend_engineer.yaml"
+
+
+def excel_rows(text: str) -> list[list[str]]:
+    """The rows of CSV written for Excel, which must open with the UTF-8 byte-order mark."""
+    assert text.startswith("\ufeff") and not text.startswith("\ufeff\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def excel_records(text: str) -> list[dict[str, str]]:
+    """`excel_rows` by column name."""
+    header, *rows = excel_rows(text)
+    return [dict(zip(header, row, strict=True)) for row in rows]
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 import pytest
@@ -12,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from screener import review
 from screener.export import shortlist_csv
 from screener.screen import ranked, screen_one
-from tests.conftest import ROOT, SAMPLES
+from tests.conftest import ROOT, SAMPLES, excel_records
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -155,7 +153,7 @@ def test_shortlist_csv_content(junior_spec):
         ]
     )
     text = shortlist_csv(candidates, {candidates[0].id}, junior_spec)
-    [row] = list(csv.DictReader(io.StringIO(text)))
+    [row] = excel_records(text)
     assert row["candidate"] == "python_django_graduate.md"
     assert float(row["score"]) == candidates[0].score.total
     assert row["missing_must_haves"] == ""

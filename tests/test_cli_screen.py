@@ -1,8 +1,6 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import subprocess
 import sys
@@ -13,7 +11,7 @@ import yaml
 
 from screener.cli import main
 from screener.screen import screen_one
-from tests.conftest import FIXTURES, JUNIOR_SPEC, SAMPLES
+from tests.conftest import FIXTURES, JUNIOR_SPEC, SAMPLES, excel_records
 
 EXPECTED = yaml.safe_load((SAMPLES / "expected.yaml").read_text(encoding="utf-8"))
 
@@ -45,7 +43,7 @@ def test_failures_are_in_the_output_and_exit_is_zero(tmp_path, capsys):
     )
     assert code == 0
     rows = {
-        r["candidate"].rsplit("/", 1)[-1]: r for r in csv.DictReader(io.StringIO(out.read_text()))
+        r["candidate"].rsplit("/", 1)[-1]: r for r in excel_records(out.read_text(encoding="utf-8"))
     }
     assert rows["bad.pdf"]["status"] == "error"
     assert "Windows executable" in rows["bad.pdf"]["note"]
@@ -207,3 +205,16 @@ def test_a_shorter_output_replaces_a_longer_one_whole(tmp_path, capsys):
     out.write_text("x" * 5_000_000)  # an earlier, longer output
     assert main(["screen", "--spec", str(JUNIOR_SPEC), "--out", str(out), str(SAMPLES)]) == 0
     assert json.loads(out.read_text())["candidates"]  # no old bytes left after the new end
+
+
+def test_a_csv_file_is_marked_utf8_for_excel_and_stdout_is_not(tmp_path, capsys):
+    resume = tmp_path / "José Müller.txt"
+    resume.write_text("Python developer\nEXPERIENCE\n- Built REST APIs with SQL")
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--format", "csv"]
+    assert main([*args, str(resume)]) == 0
+    assert capsys.readouterr().out.startswith("candidate,")  # piped on: no mark
+    out = tmp_path / "r.csv"
+    assert main([*args, "--out", str(out), str(resume)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfcandidate,")  # else Excel shows "JosÃ© MÃ¼ller"
+    assert "José Müller.txt" in data.decode("utf-8-sig")

@@ -13,7 +13,7 @@ import pytest
 from screener.audit import AuditLog
 from screener.cli import main
 from screener.store import ScreeningStore
-from tests.conftest import FIXTURES, JUNIOR_SPEC, SAMPLES
+from tests.conftest import FIXTURES, JUNIOR_SPEC, SAMPLES, excel_records
 
 NAME = "Backend Q1"
 
@@ -104,7 +104,7 @@ def test_list_show_export_delete(db, tmp_path, capsys):
 
     out = tmp_path / "shortlist.csv"
     assert main(["screenings", "export", NAME, "--shortlist", "--out", str(out)]) == 0
-    [row] = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    [row] = excel_records(out.read_text(encoding="utf-8"))
     assert row["id"] == best.id and row["decision"] == "shortlisted"
     assert row["decision_note"] == '\'=HYPERLINK("x") call her'  # neutralised for spreadsheets
 

@@ -8,7 +8,7 @@ import pytest
 
 from screener.export import candidate_to_dict, neutralise, results_csv, shortlist_csv, to_csv
 from screener.screen import screen_one
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, excel_records, excel_rows
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def three(junior_spec):
 
 
 def test_results_csv_has_one_row_per_candidate(three, junior_spec):
-    rows = list(csv.DictReader(io.StringIO(results_csv(three, junior_spec))))
+    rows = excel_records(results_csv(three, junior_spec))
     assert [r["candidate"] for r in rows] == [
         "python_django_graduate.md",
         "marketing_manager.txt",
@@ -70,7 +70,7 @@ def test_results_csv_has_one_row_per_candidate(three, junior_spec):
 
 def test_shortlist_csv_only_has_ticked_candidates_and_blind_ids(three, junior_spec):
     text = shortlist_csv(three, {three[0].id}, junior_spec, blind=True)
-    rows = list(csv.DictReader(io.StringIO(text)))
+    rows = excel_records(text)
     assert [r["candidate"] for r in rows] == [three[0].id]
     assert "python_django" not in text
     assert "email" not in rows[0] and "phone" not in rows[0]
@@ -83,7 +83,7 @@ def test_shortlist_csv_columns_a_recruiter_sorts_by(junior_spec):
     candidates = [screen_one(junior_spec, n, (SAMPLES / n).read_bytes()) for n in names]
     ticked = {candidates[1].id, candidates[0].id}
     text = shortlist_csv(candidates, ticked, junior_spec, screened_on=date(2026, 12, 2))
-    header, *lines = list(csv.reader(io.StringIO(text)))
+    header, *lines = excel_rows(text)
     assert header[:5] == ["rank", "candidate", "email", "phone", "score"]
     rows = [dict(zip(header, line, strict=True)) for line in lines]
     assert [r["candidate"] for r in rows] == ["node_bootcamp_graduate.txt", "marketing_manager.txt"]

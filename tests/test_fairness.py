@@ -1,8 +1,5 @@
 from __future__ import annotations
 
-import csv
-import io
-
 import pytest
 
 from screener.fairness import (
@@ -13,6 +10,7 @@ from screener.fairness import (
     read_groups,
     report_csv,
 )
+from tests.conftest import excel_records
 
 
 def _outcomes(spec: dict[str, tuple[int, int]]) -> tuple[dict[str, Outcome], dict[str, str]]:
@@ -76,7 +74,7 @@ def test_read_groups_with_and_without_header():
 
 def test_report_csv_is_safe_and_numeric():
     outcomes, groups = _outcomes({"=evil": (4, 10), "B": (8, 10)})
-    rows = list(csv.DictReader(io.StringIO(report_csv(impact_report(outcomes, groups)))))
+    rows = excel_records(report_csv(impact_report(outcomes, groups)))
     assert rows[0]["group"] == "'=evil"
     assert float(rows[0]["selection_impact_ratio"]) == 0.5
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from screener import screen
@@ -11,7 +9,7 @@ from screener.cli import main
 from screener.roles import as_candidate, evaluate_roles, screen_files_roles
 from screener.screen import screen_files
 from screener.spec import load_spec
-from tests.conftest import JUNIOR_SPEC, ROOT, SAMPLES
+from tests.conftest import JUNIOR_SPEC, ROOT, SAMPLES, excel_records
 
 FULL_STACK_SPEC = ROOT / "role_specs" / "full_stack_developer.yaml"
 RESUMES = [p for p in sorted(SAMPLES.iterdir()) if p.suffix in (".pdf", ".docx", ".txt", ".md")]
@@ -103,7 +101,7 @@ def test_cli_two_specs_csv_has_a_row_per_resume_and_role(tmp_path):
     out = tmp_path / "r.csv"
     args = ["screen", "--spec", str(JUNIOR_SPEC), "--spec", str(FULL_STACK_SPEC)]
     assert main([*args, "--format", "csv", "--out", str(out), str(SAMPLES)]) == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = excel_records(out.read_text(encoding="utf-8"))
     assert list(rows[0])[:2] == ["role", "candidate"]
     titles = [load_spec(JUNIOR_SPEC).title, load_spec(FULL_STACK_SPEC).title]
     assert [r["role"] for r in rows] == [titles[0]] * len(RESUMES) + [titles[1]] * len(RESUMES)
