@@ -689,11 +689,13 @@ def save_ticks(candidates: list[Candidate], before: set[str], after: set[str]) -
         return
     sha = {c.id: c.sha256 for c in candidates}
     store = screening_store()
-    added, removed = after - before, before - after
-    if added:
-        store.decide(name, [sha[i] for i in sorted(added) if i in sha], "shortlisted")
-    if removed:
-        store.decide(name, [sha[i] for i in sorted(removed) if i in sha], "not_shortlisted")
+    store.save(
+        name,
+        decisions={
+            "shortlisted": [sha[i] for i in sorted(after - before) if i in sha],
+            "not_shortlisted": [sha[i] for i in sorted(before - after) if i in sha],
+        },
+    )
 
 
 def bulk_ui(candidates: list[Candidate], shown: list[Candidate], run_id: int | None) -> None:
@@ -745,10 +747,13 @@ def decision_ui(name: str, candidates: list[Candidate], blind: bool, run_id: int
     )
     text = right.text_area("Note", note, key=f"note_{candidate.id}", height=100)
     if st.button("Save decision and note", key="save_note"):
-        if text != note:
-            store.note(name, candidate.sha256, text)
-        if decision and decision != (mark.decision if mark else ""):
-            store.decide(name, [candidate.sha256], decision)
+        decided = bool(decision) and decision != (mark.decision if mark else "")
+        store.save(  # one transaction: both are saved, or neither
+            name,
+            decisions={decision: [candidate.sha256]} if decided else None,
+            notes={candidate.sha256: text} if text != note else None,
+        )
+        if decided:
             before = set(st.session_state.shortlist)
             after = (
                 before | {candidate.id} if decision == "shortlisted" else before - {candidate.id}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -559,26 +559,48 @@ class ScreeningStore:
         self, name: str, shas: Sequence[str], decision: Decision, *, note: str | None = None
     ) -> None:
         """Record a decision on one or many files (bulk actions are one transaction)."""
-        if decision not in DECISIONS:
-            raise StoreError(f"unknown decision {decision!r}; use one of {', '.join(DECISIONS)}")
-        with self._write(name) as (db, sid):
-            now = _now()
-            for sha in shas:
-                db.execute(
-                    "INSERT INTO decisions (screening_id, sha256, decision, note, decided_at)"
-                    " VALUES (?, ?, ?, ?, ?)",
-                    (sid, sha, decision, note, now),
-                )
-                _log(db, sid, "decision", decision + (" (with a note)" if note else ""), sha)
+        self.save(name, decisions={decision: shas}, decision_note=note)
 
     def note(self, name: str, sha: str, text: str) -> None:
         """Save the recruiter's note on a file (the latest note is shown)."""
+        self.save(name, notes={sha: text})
+
+    def save(
+        self,
+        name: str,
+        *,
+        decisions: Mapping[Decision, Sequence[str]] | None = None,
+        notes: Mapping[str, str] | None = None,
+        decision_note: str | None = None,
+    ) -> None:
+        """Decisions (files by decision) and notes (text by file) in one transaction: a
+        crash keeps all of them or none."""
+        decisions, notes = decisions or {}, notes or {}
+        if not any(decisions.values()) and not notes:
+            return  # nothing to write: the screening's last change stays as it was
+        for decision in decisions:
+            if decision not in DECISIONS:
+                raise StoreError(
+                    f"unknown decision {decision!r}; use one of {', '.join(DECISIONS)}"
+                )
         with self._write(name) as (db, sid):
-            db.execute(
-                "INSERT INTO notes (screening_id, sha256, text, written_at) VALUES (?, ?, ?, ?)",
-                (sid, sha, text, _now()),
-            )
-            _log(db, sid, "note", f"{len(text)} character(s)", sha)
+            now = _now()
+            for sha, text in notes.items():
+                db.execute(
+                    "INSERT INTO notes (screening_id, sha256, text, written_at)"
+                    " VALUES (?, ?, ?, ?)",
+                    (sid, sha, text, now),
+                )
+                _log(db, sid, "note", f"{len(text)} character(s)", sha)
+            for decision, shas in decisions.items():
+                for sha in shas:
+                    db.execute(
+                        "INSERT INTO decisions (screening_id, sha256, decision, note, decided_at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        (sid, sha, decision, decision_note, now),
+                    )
+                    detail = decision + (" (with a note)" if decision_note else "")
+                    _log(db, sid, "decision", detail, sha)
 
     def split(self, name: str, sha: str) -> None:
         """Take one file out of its duplicate group: it stands as its own candidate."""

@@ -151,6 +151,20 @@ def test_decisions_latest_counts_and_history_keeps_all(store, sample_candidates)
     assert [s.shortlisted for s in store.screenings()] == [1]
 
 
+def test_a_decision_and_a_note_are_saved_together_or_not_at_all(store, sample_candidates):
+    store.add(NAME, sample_candidates[:2])
+    a, b = sample_candidates[0].sha256, sample_candidates[1].sha256
+    before = store.history(NAME)
+    with pytest.raises(StoreError, match="unknown decision"):
+        store.save(NAME, notes={a: "kept?"}, decisions={"hired": [a]})  # type: ignore[dict-item]
+    store.save(NAME)  # nothing to save: nothing written
+    assert store.history(NAME) == before and store.load(NAME).notes == {}
+    store.save(NAME, notes={a: "strong Django"}, decisions={"shortlisted": [a], "to_review": [b]})
+    opened = store.load(NAME)
+    assert opened.notes == {a: "strong Django"} and opened.shortlist() == {a}
+    assert opened.marks[b].decision == "to_review"
+
+
 def test_unknown_screening_and_decision_are_clear_errors(store, junior_spec):
     with pytest.raises(StoreError, match="no saved screening called 'nope'"):
         store.load("nope")
