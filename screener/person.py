@@ -295,7 +295,11 @@ def own_details(
             own += [_span(line, s) for s in segments if _is_place_not_skills(s, matched)]
         if ":" in line or "–" in line or " - " in line:  # "Address: …", "Location - …"
             for pattern in (HOME_FIELD, _HEADER_LOCATION):
-                own += [match.span("value") for match in pattern.finditer(line)]
+                own += [
+                    match.span("value")
+                    for match in pattern.finditer(line)
+                    if _is_place_not_skills(match.group("value"), matched)
+                ]  # not "… 1st Place - Java hackathon"
         if own:
             spans[number] = own
     return spans

@@ -86,3 +86,9 @@ def test_a_home_that_is_also_a_skill_earns_nothing(junior_spec, name, place, hom
 def test_skills_in_the_header_still_count(junior_spec, header):
     body = "\nEXPERIENCE\n- Built REST APIs with SQL and Git\n"
     assert _score(junior_spec, header + body)[0] > _score(junior_spec, "Jane Doe" + body)[0]
+
+
+def test_a_skill_in_a_field_that_is_no_address_still_counts(junior_spec):
+    resume = "Jane Doe\njane@example.com\nEXPERIENCE\n- Built REST APIs with SQL\nAWARDS\n{}\n"
+    java = _score(junior_spec, resume.format("Won 1st Place - Java hackathon"))
+    assert java[0] > _score(junior_spec, resume.format("Won 1st Place - hackathon"))[0]
