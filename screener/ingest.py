@@ -113,7 +113,9 @@ def ingest_here(_: object, filename: str, data: bytes, limits: Limits) -> Docume
 
 
 def _too_large(filename: str, size: int, limits: Limits, sha256: str | None = None) -> IngestError:
-    message = f"the file is {size / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.0f} MB"
+    cap = limits.max_bytes / 1e6
+    limit = f"{cap:.0f}" if cap >= 10 else f"{cap:.2g}"  # a small cap is not "0 MB"
+    message = f"the file is {size / 1e6:.1f} MB; the limit is {limit} MB"
     return IngestError(filename, "too_large", message, sha256)
 
 

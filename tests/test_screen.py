@@ -129,7 +129,7 @@ def test_files_given_as_paths_are_read_by_the_workers_within_the_caps(toy_spec, 
     from_bytes = screen_files(toy_spec, [(n, d) for n, d in contents.items()], limits=limits)
     assert {r[3] for r in results} >= {c.id for c in from_bytes if c.status == "ok"}
     [huge] = [c for c in from_bytes if c.source == "huge.txt"]
-    assert huge.error == "the file is 2.1 MB; the limit is 0 MB"
+    assert huge.error == "the file is 2.1 MB; the limit is 0.1 MB"
     assert results[3][3] != huge.id  # hashed from the first 100,001 bytes: never read whole
 
 
