@@ -29,7 +29,6 @@ from typing import Literal, NamedTuple, Protocol
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from screener.person import own_details
 from screener.spec import Alias, Matchable, RoleSpec, per_spec
 
 MatchType = Literal["exact", "alias", "fuzzy", "implied"]
@@ -495,7 +494,11 @@ def _own_details(doc: _Doc, hits: list[list[Hit]]) -> dict[int, list[tuple[int, 
         for hit in item_hits:
             if hit.line - 1 in lines:
                 found.setdefault(hit.line - 1, []).append(hit.matched)
-    return own_details(doc.lines, doc.sections, found) if found else {}
+    if not found:
+        return {}
+    from screener.person import own_details  # ~7 ms of import: not at every CLI start
+
+    return own_details(doc.lines, doc.sections, found)
 
 
 _OWN_DETAIL_SECTIONS = frozenset({"header", "other"})
