@@ -281,12 +281,15 @@ class Matcher:
         pending = self._exact_stage(doc, hits)
         self._resolve_ambiguous(doc, pending, hits)
         # "Perl Mesta", "Spring, Texas": left out before the fuzzy stage, which skips the
-        # items already found (a misspelt "Dokcer" elsewhere must still count)
+        # items already found (a misspelt "Dokcer" elsewhere must still count), and again
+        # after it, when it found a near name on those lines ("Jenkin Street, Cardiff")
         own = _own_details(doc, hits)
         if own:
             _drop_inside(hits, own)
         if self._fuzzy_by_start:
-            self._fuzzy_stage(doc, hits)
+            added = self._fuzzy_stage(doc, hits)
+            if not _OWN_DETAIL_SECTIONS.isdisjoint(map(doc.sections.__getitem__, added)):
+                own = _own_details(doc, hits)
             if own:
                 _drop_inside(hits, own)
         self._implied_stage(hits)
@@ -391,14 +394,16 @@ class Matcher:
                 hits[entry.item].append(self._hit(doc, start, size, entry))
 
     # ------------------------------------------------------------ fuzzy
-    def _fuzzy_stage(self, doc: _Doc, hits: list[list[Hit]]) -> None:
+    def _fuzzy_stage(self, doc: _Doc, hits: list[list[Hit]]) -> set[int]:
+        """Near names of the items not found exactly; returns the lines given hits."""
         grams = self._candidate_grams(doc)
         unknown = grams - self._fuzzy_known
         if unknown:
             self._fill_fuzzy_cache(sorted(unknown))
         found_grams = grams & self._fuzzy_hits.keys()
+        added: set[int] = set()
         if not found_grams:
-            return
+            return added
         exact_items = {index for index, item_hits in enumerate(hits) if item_hits}
         places = []  # (position, size, gram), so each item's hits come in text order
         for gram in found_grams:
@@ -409,7 +414,10 @@ class Matcher:
         for start, size, gram in sorted(places):
             if not any(doc.claimed[start : start + size]):
                 entry, similarity = self._fuzzy_hits[gram]
-                hits[entry.item].append(self._hit(doc, start, size, entry, similarity))
+                hit = self._hit(doc, start, size, entry, similarity)
+                hits[entry.item].append(hit)
+                added.add(hit.line - 1)
+        return added
 
     def _candidate_grams(self, doc: _Doc) -> set[str]:
         """The resume's distinct words, and word pairs where one word is spelled right.

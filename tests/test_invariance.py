@@ -66,7 +66,14 @@ def test_personal_words_inside_experience_do_not_count_either(junior_spec):
 
 
 # Home places that are also technologies: only the place differs.
-PLACES_THAT_ARE_SKILLS = ["Bandung, West Java, Indonesia", "Spring, Texas", "Docker Road, Bolton"]
+PLACES_THAT_ARE_SKILLS = [
+    "Bandung, West Java, Indonesia",
+    "Spring, Texas",
+    "Docker Road, Bolton",
+    # near a skill's name: found by the fuzzy stage only (Kotlin, Jenkins)
+    "Kotiln Street, Perth",
+    "Jenkin Street, Cardiff",
+]
 HOME_LINES = ["{}", "{} | jane@example.com | 555 010 7468", "Address: {}"]
 
 
@@ -82,7 +89,10 @@ def test_a_home_that_is_also_a_skill_earns_nothing(junior_spec, name, place, hom
     assert _score(junior_spec, here) == _score(junior_spec, elsewhere)
 
 
-@pytest.mark.parametrize("header", ["Jane Doe\nPython, Django", "Python Django\njane@example.com"])
+@pytest.mark.parametrize(
+    "header",
+    ["Jane Doe\nPython, Django", "Python Django\njane@example.com", "Jane Doe\nPyhton, Djnago"],
+)
 def test_skills_in_the_header_still_count(junior_spec, header):
     body = "\nEXPERIENCE\n- Built REST APIs with SQL and Git\n"
     assert _score(junior_spec, header + body)[0] > _score(junior_spec, "Jane Doe" + body)[0]
