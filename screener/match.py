@@ -280,18 +280,15 @@ class Matcher:
         hits: list[list[Hit]] = [[] for _ in self.items]
         pending = self._exact_stage(doc, hits)
         self._resolve_ambiguous(doc, pending, hits)
-        # "Perl Mesta", "Spring, Texas": left out before the fuzzy stage, which skips the
-        # items already found (a misspelt "Dokcer" elsewhere must still count), and again
-        # after it, when it found a near name on those lines ("Jenkin Street, Cardiff")
-        own = _own_details(doc, hits)
-        if own:
-            _drop_inside(hits, own)
+        # "Perl Mesta", "Spring, Texas", "python_dev@…": left out before the fuzzy stage,
+        # which skips the items already found (a misspelt "Dokcer" elsewhere must still
+        # count), and on the lines it gave hits to ("Jenkin Street, Cardiff")
+        if spans := _no_evidence(doc, hits):
+            _drop_inside(hits, spans)
         if self._fuzzy_by_start:
             added = self._fuzzy_stage(doc, hits)
-            if not _OWN_DETAIL_SECTIONS.isdisjoint(map(doc.sections.__getitem__, added)):
-                own = _own_details(doc, hits)
-            if own:
-                _drop_inside(hits, own)
+            if added and (spans := _no_evidence(doc, hits, added)):
+                _drop_inside(hits, spans)
         self._implied_stage(hits)
         items = tuple(
             [
@@ -376,8 +373,10 @@ class Matcher:
         for start, size, entry in pending:
             line, begin, end = doc.span(start, size)
             text = doc.lines[line]
-            glued = (begin > 0 and text[begin - 1] in _GLUE) or (
-                end < len(text) and text[end] in _GLUE
+            glued = (
+                (begin > 0 and text[begin - 1] in _GLUE)
+                or (end < len(text) and text[end] in _GLUE)
+                or text.startswith("://", end)  # the scheme of a link: "https://…"
             )
             if glued:
                 continue
@@ -493,20 +492,30 @@ class Matcher:
         )
 
 
-def _own_details(doc: _Doc, hits: list[list[Hit]]) -> dict[int, list[tuple[int, int]]]:
-    """Where the lines with hits give the candidate's own name or home (`person.own_details`):
-    only the lines before the first heading and outside the main sections ("Address: …")."""
-    lines = {i for i, section in enumerate(doc.sections) if section in _OWN_DETAIL_SECTIONS}
+def _no_evidence(
+    doc: _Doc, hits: list[list[Hit]], only: set[int] | None = None
+) -> dict[int, list[tuple[int, int]]]:
+    """Character spans of the lines with hits (of ``only`` those lines) before the first
+    heading or outside the main sections that are no evidence of a skill: the candidate's
+    own name and home (`person.own_details`), e-mail addresses and links
+    (`links.no_evidence_spans`)."""
     found: dict[int, list[str]] = {}
     for item_hits in hits:
         for hit in item_hits:
-            if hit.line - 1 in lines:
+            if hit.section in _OWN_DETAIL_SECTIONS:
                 found.setdefault(hit.line - 1, []).append(hit.matched)
+    if only is not None:
+        found = {line: found[line] for line in only if line in found}
     if not found:
         return {}
-    from screener.person import own_details  # ~7 ms of import: not at every CLI start
+    from screener.links import no_evidence_spans  # ~3 ms of import: not at every CLI start
+    from screener.person import own_details  # ~7 ms, as above
 
-    return own_details(doc.lines, doc.sections, found)
+    spans = own_details(doc.lines, doc.sections, found)
+    for i in found:
+        if in_links := no_evidence_spans(doc.lines[i]):
+            spans[i] = [*spans.get(i, ()), *in_links]
+    return spans
 
 
 _OWN_DETAIL_SECTIONS = frozenset({"header", "other"})

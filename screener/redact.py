@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from screener.links import EMAIL, PROFILE, SITES
 from screener.person import (
     HEADER_LINES,
     HOME_FIELD,
@@ -31,37 +32,6 @@ from screener.spec import RoleSpec
 
 __all__ = ["Redacted", "guess_name", "redact", "spec_words"]
 
-_BREAK = r"[ \t]*\n[ \t]*"  # a line break inside a link or address, as text extraction leaves
-_EMAIL = re.compile(
-    rf"[\w.+-]+(?:{_BREAK}|[ \t]?)@(?:{_BREAK}|[ \t]?)[\w-]+(?:\.[\w-]+)*"
-    rf"(?:\.[a-z]{{2,}}\b|\.{_BREAK}(?:com|org|net|edu|gov|in|co|uk|io|de|fr|info)\b)",
-    re.I,
-)
-# A path goes on after a line break that follows "-", "/", "_" or "." when the next line
-# starts with more path ("Sonawane/1f27…") or an id, and after a space before an id of 8+
-# hex digits: text extraction wraps long links there.
-_ID_AHEAD = r"(?=[0-9a-f]{8,}\b)"
-_PATH = (
-    r"(?:[^\s|,;()<>\"'\[\]]|(?<=[-/_.])" + _BREAK + r"(?=[\w-]*/|[0-9a-f]{8,}\b)"
-    r"|(?<=[\w/])\s" + _ID_AHEAD + ")*"
-)
-_SITES = (
-    (r"linkedin\.com", "[LinkedIn profile]"),
-    (r"github\.com", "[GitHub profile]"),
-    (r"gitlab\.com", "[GitLab profile]"),
-    (r"bitbucket\.org", "[Bitbucket profile]"),
-    (r"indeed\.com", "[Indeed profile]"),
-    (r"stackoverflow\.com", "[Stack Overflow profile]"),
-    (r"(?:kaggle|leetcode|hackerrank)\.com", "[coding profile]"),
-    (r"(?:behance\.net|dribbble\.com|medium\.com)", "[portfolio site]"),
-    (r"(?:twitter|x|facebook|instagram)\.com", "[social profile]"),
-)
-_PROFILE = re.compile(  # one pass for every site; the matching group names the marker
-    r"(?<![\w.-])(?:https?://)?(?:www\.|[a-z]{2}\.)?(?:"
-    + "|".join(f"(?P<site{n}>{host})" for n, (host, _) in enumerate(_SITES))
-    + rf")[ \t]*/[ \t]*{_PATH}",
-    re.I,
-)
 # Other links: removed when they are the candidate's own site (a name part in them, a blog
 # host, or labelled/followed by "portfolio", "website", "blog"); a company's or a
 # project's link stays.
@@ -173,8 +143,8 @@ def redact(text: str, *, keep: Iterable[str] = ()) -> Redacted:
 
     out = _home_segments(text, removed)
     if "@" in out:
-        out = sub(_EMAIL, "[email]", out)
-    out = _PROFILE.sub(lambda m: _profile_marker(m, removed), out)
+        out = sub(EMAIL, "[email]", out)
+    out = PROFILE.sub(lambda m: _profile_marker(m, removed), out)
     out = _own_sites(out, person.names, removed)
     out = sub(_BARE_ID, "[id]", out)
     out = sub(_BIRTH, "[date of birth]", out)
@@ -216,7 +186,7 @@ def _home_segments(text: str, removed: Counter[str]) -> str:
 
 
 def _profile_marker(match: re.Match[str], removed: Counter[str]) -> str:
-    marker = _SITES[int((match.lastgroup or "site0")[4:])][1]
+    marker = SITES[int((match.lastgroup or "site0")[4:])][1]
     return _count(removed, marker) + "\n" * match.group(0).count("\n")
 
 
@@ -268,7 +238,7 @@ def contact_details(text: str, *, header_lines: int = 12) -> tuple[str, str]:
     ('ana@example.com', '+1 404 555 0182')
     """
     header = "\n".join(text.split("\n")[:header_lines])
-    email = _EMAIL.search(header)
+    email = EMAIL.search(header)
     phones = (m.group(0).strip() for m in _PHONE.finditer(header))
     phone = next((p for p in phones if _redact_phones(p, Counter()) == "[phone]"), "")
     return (email.group(0) if email else "", phone)

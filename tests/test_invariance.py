@@ -102,3 +102,30 @@ def test_a_skill_in_a_field_that_is_no_address_still_counts(junior_spec):
     resume = "Jane Doe\njane@example.com\nEXPERIENCE\n- Built REST APIs with SQL\nAWARDS\n{}\n"
     java = _score(junior_spec, resume.format("Won 1st Place - Java hackathon"))
     assert java[0] > _score(junior_spec, resume.format("Won 1st Place - hackathon"))[0]
+
+
+# Contact details that name a technology: an e-mail handle, a profile or site address.
+CONTACTS_THAT_NAME_SKILLS = [
+    ("python_dev@example.com", "jane_doe@example.com"),
+    ("github.com/jane-java | linkedin.com/in/jane-kotlin", "github.com/jd | linkedin.com/in/jd"),
+    ("https://docker-jane.github.io", "https://jane.github.io"),
+]
+
+
+@pytest.mark.parametrize("name", SCORED)
+@pytest.mark.parametrize(("one", "other"), CONTACTS_THAT_NAME_SKILLS)
+def test_a_handle_or_link_that_names_a_skill_earns_nothing(junior_spec, name, one, other):
+    text = ingest_bytes((SAMPLES / name).read_bytes(), name).text
+    first, *rest = text.split("\n")
+    with_one, with_other = ("\n".join([first, contact, *rest]) for contact in (one, other))
+    assert _score(junior_spec, with_one) == _score(junior_spec, with_other)
+
+
+def test_the_scheme_of_a_link_is_no_http_and_a_profile_link_still_counts(junior_spec):
+    resume = "Jane Doe\nSKILLS\nPython, Docker{}\nEXPERIENCE\n- Built REST APIs with SQL\n"
+    candidate = evaluate(junior_spec, ingest_text(resume.format(", https://github.com/jd")))
+    found = {item.name for item in candidate.match.items if item.found}
+    assert "HTTP" not in found
+    assert "Code portfolio link" in found
+    with_http = evaluate(junior_spec, ingest_text(resume.format(", HTTP")))
+    assert "HTTP" in {item.name for item in with_http.match.items if item.found}
