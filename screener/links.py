@@ -40,8 +40,15 @@ PROFILE = re.compile(  # one pass for every site; the matching group names the s
     + rf")[ \t]*/[ \t]*{_PATH}",
     re.I,
 )
-# Other links on one line: with a scheme or "www.", or a host of three parts or more
-# ("jane.github.io"); shorter bare hosts are left alone: "ASP.NET", "Socket.IO".
+# Other links, for redaction (which removes those that are the candidate's own site): a
+# bare host counts at the end of a line or before a separator ("jane.dev | …").
+URL = re.compile(
+    r"(?<![\w.@/-])(?:(?:https?://|www\.)[^\s|,;()<>\"'\[\]]+|(?:[\w-]{3,}\.)+(?:dev|io|me|site|"
+    r"page|net|com|org|in|blog)(?:/[^\s|,;)]*)?(?=[ \t]*$|[ \t]*[|·]))",
+    re.I | re.M,
+)
+# Other links, for matching: with a scheme or "www.", or a host of three parts or more
+# ("jane.github.io"); not `URL`'s short bare hosts at a line's end: "ASP.NET", "Socket.IO".
 _WEB = re.compile(
     r"(?<![\w.@/-])(?:(?:https?://|ftp://|www\.)(?P<host>[\w-]+(?:\.[\w-]+)*)"
     r"|(?P<bare>[\w-]+(?:\.[\w-]+)+\.(?:com|org|net|io|dev|me|app|co|in|info)\b))"

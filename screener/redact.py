@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from screener.links import EMAIL, PROFILE, SITES
+from screener.links import EMAIL, PROFILE, SITES, URL
 from screener.person import (
     HEADER_LINES,
     HOME_FIELD,
@@ -32,14 +32,6 @@ from screener.spec import RoleSpec
 
 __all__ = ["Redacted", "guess_name", "redact", "spec_words"]
 
-# Other links: removed when they are the candidate's own site (a name part in them, a blog
-# host, or labelled/followed by "portfolio", "website", "blog"); a company's or a
-# project's link stays.
-_URL = re.compile(
-    r"(?<![\w.@/-])(?:(?:https?://|www\.)[^\s|,;()<>\"'\[\]]+|(?:[\w-]{3,}\.)+(?:dev|io|me|site|"
-    r"page|net|com|org|in|blog)(?:/[^\s|,;)]*)?(?=[ \t]*$|[ \t]*[|·]))",
-    re.I | re.M,
-)
 _OWN_SITE = re.compile(
     r"wordpress\.|blogspot\.|github\.io|about\.me|sites\.google|plus\.google|wixsite\.|"
     r"netlify\.app|vercel\.app|carrd\.co|\.dev\b",
@@ -204,7 +196,7 @@ def _own_sites(text: str, names: Sequence[str], removed: Counter[str]) -> str:
         )
         return _count(removed, "[website]") if own else url
 
-    return _URL.sub(replace, text)
+    return URL.sub(replace, text)
 
 
 def _fields(text: str, pattern: re.Pattern[str], marker: str, removed: Counter[str]) -> str:
