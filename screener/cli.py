@@ -9,14 +9,10 @@ import argparse
 import gc
 import hashlib
 import json
-import os
-import stat
 import sys
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
-from itertools import islice
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
@@ -24,6 +20,7 @@ from screener import __version__
 from screener.candidate import STATUSES, Candidate
 from screener.errors import SpecError
 from screener.ingest import Limits
+from screener.output import OutputError, output_problem, write_output
 from screener.spec import RoleSpec, json_schema, load_spec
 
 T = TypeVar("T")
@@ -38,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         code: int = args.handler(args)
-    except _OutputError as exc:
+    except OutputError as exc:
         print(f"{exc.path}: cannot write the output ({exc.reason})", file=sys.stderr)
         return 2
     return code
@@ -226,7 +223,7 @@ def _screen(args: argparse.Namespace) -> int:
     from screener.screen import screen_files_as
     from screener.workers import start_shared
 
-    if args.format != "parquet" and (problem := _output_problem(args.out)):
+    if args.format != "parquet" and (problem := output_problem(args.out)):
         print(f"{args.out}: cannot write the output here ({problem})", file=sys.stderr)
         return 2  # said before screening, not after: the results would be lost
     if len(args.spec) > 1 or args.engine == "dask" or args.format == "parquet":
@@ -261,7 +258,7 @@ def _screen(args: argparse.Namespace) -> int:
     records = _in_rank_order(run(partial(json_record, blind=args.blind)))
     bar.close()
     role = json.dumps(spec.title, ensure_ascii=False)
-    _write_chunks(args.out, _json_list(f'{{"role": {role}, "candidates": [', records, "]}\n"))
+    write_output(args.out, _json_list(f'{{"role": {role}, "candidates": [', records, "]}\n"))
     return 0
 
 
@@ -292,7 +289,7 @@ def _screen_roles(args: argparse.Namespace) -> int:
     )  # fmt: skip
     chunks = _roles_output(args, loaded, run)
     bar.close()
-    _write_chunks(args.out, chunks)
+    write_output(args.out, chunks)
     return 0
 
 
@@ -324,7 +321,7 @@ def _screen_dask(args: argparse.Namespace, specs: list[RoleSpec]) -> int:
             return 0
         run = partial(screen_sources_dask, specs, sources, client=client, limits=_limits(args))
         chunks = _roles_output(args, specs, run)
-    _write_chunks(args.out, chunks)
+    write_output(args.out, chunks)
     return 0
 
 
@@ -546,68 +543,7 @@ def _csv(args: argparse.Namespace) -> Callable[..., str]:
 
 
 def _write_text(path: str | None, text: str) -> None:
-    _write_chunks(path, [text.encode()])
-
-
-class _OutputError(Exception):
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(path, reason)
-        self.path, self.reason = path, reason
-
-
-def _output_problem(path: str | None) -> str | None:
-    """Why ``path`` cannot take the output (a folder, a folder that is missing or not
-    writable), or None; checked before a batch runs, so its results are not lost."""
-    if not path:
-        return None
-    target = Path(path)
-    if target.is_dir():
-        return "it is a folder"
-    folder = target.parent
-    if not folder.is_dir():
-        return f"no such folder: {folder}"
-    if not os.access(target if target.exists() else folder, os.W_OK):
-        return "permission denied"
-    return None
-
-
-def _write_chunks(path: str | None, chunks: Iterable[bytes]) -> None:
-    """UTF-8 output to ``path``, or to stdout when there is none."""
-    if path:
-        try:
-            _write_file(path, chunks)
-        except OSError as exc:
-            raise _OutputError(path, exc.strerror or type(exc).__name__) from exc
-    else:
-        sys.stdout.flush()
-        sys.stdout.buffer.writelines(chunks)
-        sys.stdout.buffer.flush()
-
-
-def _write_file(path: str, chunks: Iterable[bytes]) -> None:
-    # Written over in place, then cut to length, not truncated first: ext4 flushes a file
-    # truncated to zero and rewritten when it is closed (auto_da_alloc), which took ~35 ms
-    # for a 45 MB output instead of ~6 (a temporary file renamed over it: 40-80 ms more).
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o666)
-    try:
-        _write_all(fd, chunks)
-    finally:
-        if stat.S_ISREG(os.fstat(fd).st_mode):  # not a pipe or /dev/stdout
-            os.ftruncate(fd, os.lseek(fd, 0, os.SEEK_CUR))
-        os.close(fd)
-
-
-def _write_all(fd: int, chunks: Iterable[bytes], at_once: int = 1024) -> None:
-    """Every chunk in a few system calls (`os.writev`), not one per chunk: ~2,000 records
-    of ~22 KB are written in half the time."""
-    pending = deque(memoryview(chunk) for chunk in chunks if chunk)
-    while pending:
-        written = os.writev(fd, list(islice(pending, at_once)))
-        while written >= len(pending[0]):  # a short write leaves part of a chunk
-            written -= len(pending.popleft())
-            if not pending:
-                return
-        pending[0] = pending[0][written:]
+    write_output(path, [text.encode()])
 
 
 def _saved(args: argparse.Namespace) -> Any:

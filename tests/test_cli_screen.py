@@ -183,7 +183,7 @@ def test_progress_bar_shows_the_file_name_not_a_clipped_path(capsys):
 def test_output_is_written_whole_even_when_writes_come_up_short(tmp_path, monkeypatch):
     import os
 
-    from screener import cli
+    from screener import output
 
     real = os.writev
     calls = []
@@ -192,10 +192,10 @@ def test_output_is_written_whole_even_when_writes_come_up_short(tmp_path, monkey
         calls.append(len(buffers))
         return real(fd, [b"".join(buffers)[:1000]])
 
-    monkeypatch.setattr(cli.os, "writev", short_writev)
+    monkeypatch.setattr(output.os, "writev", short_writev)
     chunks = [bytes([65 + i % 26]) * (i % 97) for i in range(3000)]
     path = tmp_path / "out.json"
-    cli._write_chunks(str(path), chunks)
+    output.write_output(str(path), chunks)
     assert path.read_bytes() == b"".join(chunks)
     assert max(calls) == 1024  # many chunks a call, never all in one
 
