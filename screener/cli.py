@@ -36,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.handler(args)
     except OutputError as exc:
-        print(f"{exc.path}: cannot write the output ({exc.reason})", file=sys.stderr)
+        print(exc, file=sys.stderr)
         return 2
     return code
 
@@ -408,7 +408,12 @@ def _redact(args: argparse.Namespace) -> int:
             continue
         result = redact(document.text, keep=keep)
         target = _free_name(out, path.stem, written)  # cv.pdf and cv.docx: cv.txt, cv-2.txt
-        target.write_text(result.text + "\n", encoding="utf-8")
+        try:
+            write_output(str(target), [(result.text + "\n").encode()])
+        except OutputError as exc:
+            failures += 1
+            print(exc, file=sys.stderr)
+            continue
         removed = ", ".join(f"{k} x{v}" for k, v in sorted(result.removed.items())) or "nothing"
         print(f"{path} -> {target} (removed {removed})", file=sys.stderr)
     return 0 if not failures else 1
@@ -725,11 +730,7 @@ def _spec_draft(args: argparse.Namespace) -> int:
         return 2
     text = draft_yaml(draft)
     if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(f"{args.out}: cannot write file: {exc.strerror or exc}", file=sys.stderr)
-            return 2
+        write_output(args.out, [text.encode()])  # an OutputError is reported by `main`
         spec = draft.spec
         print(
             f"{args.out}: {spec.title}: {len(spec.hard_skills)} hard skills "

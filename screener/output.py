@@ -24,6 +24,9 @@ class OutputError(Exception):
         super().__init__(path, reason)
         self.path, self.reason = path, reason
 
+    def __str__(self) -> str:
+        return f"{self.path}: cannot write the output ({self.reason})"
+
 
 def output_problem(path: str | None) -> str | None:
     """Why ``path`` cannot take the output (a folder, a folder that is missing or not

@@ -113,6 +113,19 @@ def test_cli_redact_keeps_going_and_never_overwrites_its_own_output(tmp_path, ca
     assert "big.txt: the file is 0.1 MB; the limit is 0.052 MB" in capsys.readouterr().err
 
 
+def test_cli_redact_reports_an_output_it_cannot_write_and_writes_the_others(tmp_path, capsys):
+    out = tmp_path / "out"
+    (out / "python_django_graduate.txt").mkdir(parents=True)  # in the way of that output
+    inputs = [
+        str(SAMPLES / "python_django_graduate.md"),
+        str(SAMPLES / "java_spring_new_grad.docx"),
+    ]
+    assert main(["redact", "--out", str(out), *inputs]) == 1
+    err = capsys.readouterr().err
+    assert f"{out / 'python_django_graduate.txt'}: cannot write the output (" in err
+    assert "Spring" in (out / "java_spring_new_grad.txt").read_text()
+
+
 def test_redaction_keeps_line_numbers():
     text = "Jane Doe\n12 Baker\nStreet\n+44 20\n7946 0958\nborn\n12/03/1998\n2019\n2023"
     assert len(redact(text).text.split("\n")) == len(text.split("\n"))
