@@ -82,6 +82,31 @@ def bench_matching(spec: RoleSpec, count: int = 2000, repeats: int = 5) -> None:
         f"({', '.join(f'{r / 1e6:.1f}' for r in loop_rates)}): how fast the machine was, "
         "not a correction (matching slows less than the loop does)"
     )
+    _bench_one_line(spec, matcher, docs)
+
+
+def _bench_one_line(spec: RoleSpec, matcher: Matcher, docs: list[Document]) -> None:
+    """Resumes pasted without line breaks: generated resumes joined into one line of
+    about 2,000 and 8,000 words. Matching time should grow with the words (4x), not with
+    the words times the hits on the line."""
+    times = {}
+    for target in (2000, 8000):
+        words: list[str] = []
+        for doc in docs:
+            words += doc.text.split()
+            if len(words) >= target:
+                break
+        doc = ingest_text(" ".join(words[:target]))
+        sections = section_per_line(doc.sections, len(doc.lines))
+        times[target] = _median_seconds(
+            lambda d=doc, s=sections: score(spec, matcher.match(d.lines, s)),  # type: ignore[misc]
+            3,
+        )
+    print(
+        f"  a resume pasted as one line: 2,000 words {times[2000] * 1000:.0f} ms, "
+        f"8,000 words {times[8000] * 1000:.0f} ms ({times[8000] / times[2000]:.1f}x: "
+        "4x grows with the words)"
+    )
 
 
 def _naive_partial_ratio(spec: RoleSpec, docs: list[Document]) -> None:

@@ -139,6 +139,7 @@ class _Doc:
         "_breaks",
         "_lowered_lines",
         "_lowered_text",
+        "_offsets",
         "_words",
         "claimed",
         "lines",
@@ -157,6 +158,7 @@ class _Doc:
         self.claimed = bytearray(len(self.lowered))
         self._breaks: list[int] | None = None
         self._lowered_lines: list[str] | None = None
+        self._offsets: dict[int, tuple[list[int], str, list[str]]] = {}
 
     def lowered_line(self, line: int) -> str:
         if self._lowered_lines is None:
@@ -184,20 +186,32 @@ class _Doc:
         return start, end
 
     def span(self, position: int, size: int) -> tuple[int, int, int]:
-        """(line, begin, end): the line and character offsets of ``size`` tokens."""
+        """(line, begin, end): the line and character offsets of ``size`` tokens.
+
+        Each line's token offsets are found once, as far as a span needs them, so a line
+        of thousands of words (a resume pasted without line breaks) costs one pass over
+        it, not one per hit.
+        """
         line = self.line_of(position)
-        line_start = self.line_tokens(line)[0]
+        start = self.line_tokens(line)[0]
+        offsets, text, words = self._offsets.get(line) or self._line_offsets(line)
+        last = position + size - 1
+        if (known := start + len(offsets)) <= last:  # find the ones not found yet
+            after = offsets[-1] + len(words[known - 1]) if offsets else 0
+            for word in words[known : last + 1]:
+                after = text.find(word, after)
+                offsets.append(after)
+                after += len(word)
+        return line, offsets[position - start], offsets[last - start] + len(words[last])
+
+    def _line_offsets(self, line: int) -> tuple[list[int], str, list[str]]:
+        """An empty list of ``line``'s token offsets, the text and tokens they are of."""
         text, words = self.lowered_line(line), self.lowered
         if len(text) != len(self.lines[line]):  # lower() changed lengths: use original case
             text, words = self.lines[line], self.words
-        offset = begin = 0
-        for index in range(line_start, position + size):
-            word = words[index]
-            offset = text.find(word, offset)
-            if index == position:
-                begin = offset
-            offset += len(word)
-        return line, begin, offset
+        known: tuple[list[int], str, list[str]] = ([], text, words)
+        self._offsets[line] = known
+        return known
 
     def original(self, position: int, size: int) -> tuple[str, ...]:
         """The tokens as written (case kept), without tokenising the whole resume again."""
@@ -524,13 +538,15 @@ _OWN_DETAIL_SECTIONS = frozenset({"header", "other"})
 def _drop_inside(hits: list[list[Hit]], spans: Mapping[int, list[tuple[int, int]]]) -> None:
     """Leave out the hits inside ``spans`` (by 0-based line): no evidence of a skill."""
     for index, item_hits in enumerate(hits):
-        hits[index] = [
-            hit
-            for hit in item_hits
-            if not any(
-                a <= hit.evidence.find(hit.matched) < b for a, b in spans.get(hit.line - 1, ())
-            )
-        ]
+        hits[index] = [hit for hit in item_hits if not _inside(hit, spans.get(hit.line - 1))]
+
+
+def _inside(hit: Hit, spans: list[tuple[int, int]] | None) -> bool:
+    """Whether ``hit`` (its first occurrence on its line) lies in one of ``spans``."""
+    if not spans:
+        return False
+    at = hit.evidence.find(hit.matched)  # once, not once per span: lines can be long
+    return any(a <= at < b for a, b in spans)
 
 
 def _matched_text(doc: _Doc, text: str, start: int, size: int, line: int) -> str:

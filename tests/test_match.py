@@ -250,3 +250,46 @@ def _tokens_reference(text: str) -> list[str]:
 )
 def test_tokens_equal_the_per_word_reference(text):
     assert tokens(text) == _tokens_reference(text)
+
+
+def _span_reference(doc, position: int, size: int) -> tuple[int, int, int]:
+    """The token-by-token walk from the line's start that `_Doc.span` replaced."""
+    line = doc.line_of(position)
+    text, words = doc.lowered_line(line), doc.lowered
+    if len(text) != len(doc.lines[line]):
+        text, words = doc.lines[line], doc.words
+    offset = begin = 0
+    for index in range(doc.line_tokens(line)[0], position + size):
+        offset = text.find(words[index], offset)
+        if index == position:
+            begin = offset
+        offset += len(words[index])
+    return line, begin, offset
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from(list(" .,+#-aAgoGOİI\u0131ß5é/")), max_size=40),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_token_spans_equal_the_walk_from_the_line_start(lines):
+    from screener.match import _Doc
+
+    doc = _Doc(lines, ["experience"] * len(lines))
+    for line in range(len(lines)):
+        start, end = doc.line_tokens(line)
+        for position in range(start, end):
+            for size in range(1, min(3, end - position) + 1):
+                assert doc.span(position, size) == _span_reference(doc, position, size)
+
+
+def test_a_resume_pasted_as_one_line_keeps_every_hit_as_written(toy_spec):
+    parts = ["Built REST APIs in Python", "İstanbul office: python and Go", "PostgreSQL, Git"]
+    line = " ".join(parts * 400)  # ~14,000 words, one line
+    found = _hits(toy_spec, line)
+    assert {hit.matched for hit in found["Python"].hits} == {"Python", "python"}
+    assert len(found["Python"].hits) == 800
+    assert {hit.matched for hit in found["PostgreSQL"].hits} == {"PostgreSQL"}
