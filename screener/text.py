@@ -28,7 +28,13 @@ _BULLET = re.compile(
 # Two cheap passes: odd blanks (tabs, no-break spaces) become spaces, then runs collapse.
 _ODD_BLANKS = re.compile(r"[\t\u00a0\u2000-\u200b\u3000]")
 _SPACE_RUNS = re.compile(r"  +")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u200c-\u200f\u2028\u2029\ufeff\u00ad]")
+# Removed: controls and invisible format characters: zero-width joiners, direction marks,
+# embeddings, overrides and isolates (pasted right-to-left text brings them; "\u202ePython"
+# is no Python), word joiners, soft hyphens, byte-order marks.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200c-\u200f\u2028\u2029"
+    r"\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
 _SPLIT_WORD = re.compile(r"-\n([a-z]\w*) ?")  # starts with a literal, so it is fast to find
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 

@@ -46,6 +46,20 @@ def test_normalise_keeps_line_count_and_tidies():
 
 
 @pytest.mark.parametrize(
+    "raw",
+    [
+        "\u202ePython\u202c developer",  # a right-to-left override, then its end
+        "\u200fPython\u200e developer",  # direction marks
+        "\u2067Python\u2069 developer",  # an isolate
+        "Py\u2060thon\u00ad developer",  # a word joiner, a soft hyphen
+        "\u061cPython\u180e developer",  # the Arabic letter mark, a Mongolian separator
+    ],
+)
+def test_invisible_format_characters_are_removed(raw):
+    assert normalise(raw) == "Python developer"
+
+
+@pytest.mark.parametrize(
     ("raw", "expected"),
     [
         # plain ASCII (tabs are its only odd blank): bullets first, after breaks, not inside
