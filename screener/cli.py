@@ -22,6 +22,7 @@ from screener.errors import SpecError
 from screener.ingest import Limits
 from screener.output import OutputError, output_problem, write_output
 from screener.spec import RoleSpec, json_schema, load_spec
+from screener.text import printable
 
 T = TypeVar("T")
 
@@ -669,7 +670,7 @@ def _short(path: str, limit: int = 40) -> str:
     >>> _short("sample_resumes/a_very_long_name_for_a_resume_file_2024_final.pdf", 24)
     'a_very_long_name_for_a_…'
     """
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    name = printable(path.replace("\\", "/").rsplit("/", 1)[-1])  # no escape sequences
     return name if len(name) <= limit else name[: limit - 1] + "…"
 
 

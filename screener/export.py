@@ -19,6 +19,7 @@ from screener.match import ItemMatch
 from screener.score import Part, RaisedFlag
 from screener.sections import stated_duration
 from screener.spec import RoleSpec
+from screener.text import printable
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TOP_SKILLS = 8
@@ -271,6 +272,7 @@ def to_table(rows: Sequence[dict[str, Any]], *, title: str = "") -> str:
 
 
 def _fit(text: str, width: int) -> str:
+    text = printable(text)  # a file name can hold escape sequences
     return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
 
 

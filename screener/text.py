@@ -39,6 +39,22 @@ _SPLIT_WORD = re.compile(r"-\n([a-z]\w*) ?")  # starts with a literal, so it is 
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\ufffd]")
 
 
+# What a terminal must not be sent as part of a file name: control characters (escape
+# sequences, line breaks) and the format characters that reorder or hide text.
+_UNPRINTABLE = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal: each control or format character is a "?".
+
+    >>> printable("cv\x1b[2J\u202efdp.exe")
+    'cv?[2J?fdp.exe'
+    """
+    return _UNPRINTABLE.sub("?", text)
+
+
 class NotText(ValueError):
     """The bytes are binary data, not text in any encoding we accept."""
 

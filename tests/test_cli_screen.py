@@ -180,6 +180,16 @@ def test_progress_bar_shows_the_file_name_not_a_clipped_path(capsys):
     assert err.rstrip().endswith("2/2 node_bootcamp_graduate.txt") and "sample_resumes" not in err
 
 
+def test_file_names_reach_the_terminal_without_escape_sequences(tmp_path, capsys):
+    name = "cv\x1b[2J\u202etxt.exe.txt"  # clears the screen; shows as "cvexe.txt..."
+    (tmp_path / name).write_text("Python developer\nEXPERIENCE\n- Built REST APIs")
+    args = ["screen", "--spec", str(JUNIOR_SPEC), "--format", "table", str(tmp_path)]
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "cv?[2J?txt.exe.txt" in out and "cv?[2J?txt.exe.txt" in err
+    assert "\x1b" not in out + err and "\u202e" not in out + err
+
+
 def test_output_is_written_whole_even_when_writes_come_up_short(tmp_path, monkeypatch):
     import os
 
