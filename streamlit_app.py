@@ -221,11 +221,12 @@ def inputs_ui(blind: bool) -> list[tuple[str, bytes]]:
             st.caption(f"{len(uploads or [])} file(s) uploaded; names hidden in blind mode.")
     with right:
         pasted = st.text_area(
-            "…or paste resumes (separate several with a line of ---)",
+            "…or paste resumes",
             key="pasted",
             height=120,
-            help="Each pasted resume is named after its first line. Blind mode hides names "
-            "everywhere except in this box.",
+            placeholder="One resume, or several with a line of --- between them",
+            help="Several resumes: a line of --- between them. Each pasted resume is named "
+            "after its first line. Blind mode hides names everywhere except in this box.",
         )
         if st.button("Try with sample resumes", key="try_samples", type="primary"):
             st.session_state.use_samples = True
