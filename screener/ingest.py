@@ -18,7 +18,7 @@ from screener.document import Document, DocumentStatus
 from screener.errors import IngestError
 from screener.files import read_capped
 from screener.readers import Extracted, check_docx_zip, read_docx, read_pdf
-from screener.sections import find_sections
+from screener.sections import USED, SectionSpan, find_sections, section_per_line
 from screener.sniff import Kind, Rejected, sniff
 from screener.text import NotText, decode, normalise
 from screener.workers import Task, pool_for
@@ -149,6 +149,10 @@ def _document(
         warnings.append("no text layer: looks scanned; read it yourself or run OCR (not scored)")
     elif not any(ch.isalnum() for ch in text):
         raise IngestError(filename, "empty", "the file contains no readable text")
+    lines = text.split("\n")
+    sections = find_sections(lines)
+    if flat := _flat_text(lines, sections):
+        warnings.append(flat)
     return Document(
         source=filename,
         format=kind,
@@ -157,7 +161,30 @@ def _document(
         pages=page_count,
         status=status,
         warnings=tuple(warnings),
-        sections=find_sections(text.split("\n")),
+        sections=sections,
+    )
+
+
+WALL_WORDS = 100  # words on one line; the longest line in the real resume sets has 64
+
+
+def _flat_text(lines: list[str], sections: tuple[SectionSpan, ...]) -> str | None:
+    """A warning when most words sit on lines of over `WALL_WORDS` words outside the
+    experience and projects sections: line breaks lost (a paste, an odd export) hide the
+    headings, and a skill shown in work there counts only as mentioned."""
+    if max(map(len, lines)) <= 4 * WALL_WORDS:  # no such line: words average 6-7 characters
+        return None
+    counts = [len(line.split()) for line in lines]
+    section = section_per_line(sections, len(lines))
+    flat = sum(
+        n for n, name in zip(counts, section, strict=True) if n > WALL_WORDS and name not in USED
+    )
+    if 2 * flat < sum(counts):
+        return None
+    return (
+        f"few line breaks: {flat / sum(counts):.0%} of the words are on lines of over "
+        f"{WALL_WORDS} words outside any experience or projects section, so no skill there "
+        "counts as used in work and the score is likely too low: ask for the original file"
     )
 
 

@@ -65,6 +65,21 @@ def test_scanned_pdf_needs_review_not_an_error():
     assert any("no text layer" in w for w in doc.warnings)
 
 
+def test_a_resume_whose_line_breaks_were_lost_is_flagged_and_its_lines_are_not():
+    text = (SAMPLES / "python_django_graduate.md").read_text(encoding="utf-8")
+    assert ingest_text(text).warnings == ()
+    [warning] = ingest_text(" ".join(text.split())).warnings
+    assert warning.startswith("few line breaks: 100% of the words are on lines of over 100")
+    assert warning.endswith("ask for the original file")
+
+
+def test_long_paragraphs_in_an_experience_section_are_no_lost_line_breaks():
+    paragraph = "Built and ran the billing service in Python with a small team. " * 20
+    text = f"Jane Doe\nEXPERIENCE\nBackend Developer, Acme, 2021 - 2024\n{paragraph}"
+    assert ingest_text(text).warnings == ()
+    assert ingest_text(f"Jane Doe\nSUMMARY\n{paragraph}").warnings != ()  # not work: flagged
+
+
 def test_pasted_text_is_normalised_like_files():
     doc = ingest_text("• Python\r\n• SQL", "paste")
     assert doc.lines == ["- Python", "- SQL"] and doc.format == "text"
