@@ -31,7 +31,7 @@ from typing import Any, TypeVar
 
 from screener.candidate import failed
 from screener.errors import IngestError
-from screener.files import RESUME_SUFFIXES, find_resumes
+from screener.files import LISTED_SUFFIXES, find_resumes
 from screener.ingest import DEFAULT_LIMITS, Limits
 from screener.roles import RoleTransform, role_row_record, screen_files_roles
 from screener.spec import RoleSpec
@@ -75,7 +75,7 @@ def find_sources(inputs: Sequence[str]) -> list[str]:
         fs, root = fsspec.core.url_to_fs(raw)
         protocol = raw.split("://", 1)[0]
         if fs.isdir(root):
-            names = sorted(n for n in fs.find(root) if Path(n).suffix.lower() in RESUME_SUFFIXES)
+            names = sorted(n for n in fs.find(root) if Path(n).suffix.lower() in LISTED_SUFFIXES)
             found += [f"{protocol}://{n}" for n in names]
         elif fs.isfile(root):
             found.append(raw)

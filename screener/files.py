@@ -11,10 +11,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 RESUME_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md"})
+# Resume formats that cannot be read: folders list them too, so each one is reported
+# with what to do (save it as DOCX or PDF) instead of being left out unseen.
+UNREADABLE_SUFFIXES = frozenset({".doc", ".rtf", ".odt", ".pages", ".wpd", ".wps", ".html", ".htm"})
+LISTED_SUFFIXES = RESUME_SUFFIXES | UNREADABLE_SUFFIXES
 
 
 def find_resumes(inputs: Iterable[str | Path]) -> list[Path]:
-    """Files as given, and folders searched recursively for .pdf .docx .txt .md, sorted."""
+    """Files as given, and folders searched recursively for resumes (`LISTED_SUFFIXES`:
+    .pdf .docx .txt .md, and formats that will be reported as unreadable), sorted."""
     found: list[Path] = []
     for raw in inputs:
         path = Path(raw)
@@ -38,7 +43,7 @@ def _resumes_under(folder: str) -> Iterator[str]:
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
             yield from _resumes_under(entry.path)
-        elif os.path.splitext(entry.name)[1].lower() in RESUME_SUFFIXES and entry.is_file():
+        elif os.path.splitext(entry.name)[1].lower() in LISTED_SUFFIXES and entry.is_file():
             yield entry.path
 
 

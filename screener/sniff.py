@@ -8,8 +8,10 @@ from typing import Literal
 
 Kind = Literal["pdf", "docx", "text"]
 
+_LEGACY_OFFICE = "a legacy Word 97-2003 (.doc) or other Office file"
+_RTF = "an RTF document"
 _REJECTED_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a legacy Word 97-2003 (.doc) or other Office file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", _LEGACY_OFFICE),
     (b"MZ", "a Windows executable"),
     (b"\x7fELF", "a Linux executable"),
     (b"\xcf\xfa\xed\xfe", "a macOS executable"),
@@ -22,9 +24,11 @@ _REJECTED_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"7z\xbc\xaf", "a 7-Zip archive"),
     (b"Rar!", "a RAR archive"),
-    (b"{\\rtf", "an RTF document"),
+    (b"{\\rtf", _RTF),
     (b"%!PS", "a PostScript file"),
 )
+_DOCUMENTS = frozenset({_LEGACY_OFFICE, _RTF})  # any word processor saves them as DOCX
+_SAVE_AS = "not a format screener reads: save it as DOCX or PDF"
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<?xml", b"<svg")
 
 
@@ -45,10 +49,11 @@ def sniff(data: bytes) -> Kind:
         return _zip_kind(data)
     for magic, what in _REJECTED_MAGIC:
         if data.startswith(magic):
-            raise Rejected(f"this is {what}, not a PDF, DOCX or text resume")
+            advice = _SAVE_AS if what in _DOCUMENTS else "not a PDF, DOCX or text resume"
+            raise Rejected(f"this is {what}, {advice}")
     lowered = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if lowered.startswith(_HTML_STARTS):
-        raise Rejected("this is an HTML/XML page, not a PDF, DOCX or text resume")
+        raise Rejected(f"this is an HTML/XML page, {_SAVE_AS}")
     return "text"
 
 
@@ -77,5 +82,5 @@ def _zip_kind(data: bytes) -> Kind:
     if any(name.startswith("ppt/") for name in names):
         raise Rejected("this is a PowerPoint file, not a resume document")
     if "content.xml" in names:
-        raise Rejected("this is an OpenDocument file; save it as DOCX or PDF")
+        raise Rejected(f"this is an OpenDocument file, {_SAVE_AS}")
     raise Rejected("this is a ZIP archive, not a DOCX file; upload the resumes inside it")

@@ -72,6 +72,19 @@ def test_a_failed_write_is_a_message_and_exit_2_not_a_traceback(capsys):
     assert "/dev/full: cannot write the output (No space left on device)" in capsys.readouterr().err
 
 
+def test_a_folder_s_old_word_and_rtf_resumes_are_reported_not_left_out(tmp_path, capsys):
+    (tmp_path / "jane.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512))
+    (tmp_path / "bob.rtf").write_text(r"{\rtf1\ansi Python developer\par}")
+    (tmp_path / "ann.txt").write_text("Python developer\nEXPERIENCE\n- Built REST APIs")
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), str(tmp_path)]) == 0
+    rows = {Path(c["source"]).name: c for c in json.loads(capsys.readouterr().out)["candidates"]}
+    assert rows["ann.txt"]["status"] == "ok"
+    assert rows["jane.doc"]["status"] == rows["bob.rtf"]["status"] == "error"
+    assert "Word 97-2003 (.doc)" in rows["jane.doc"]["error"]
+    assert "RTF" in rows["bob.rtf"]["error"]
+    assert all(rows[n]["error"].endswith("save it as DOCX or PDF") for n in ("jane.doc", "bob.rtf"))
+
+
 def test_blind_output_has_no_file_names(capsys):
     assert (
         main(["screen", "--spec", str(JUNIOR_SPEC), "--blind", str(SAMPLES / "data_analyst.txt")])

@@ -28,6 +28,12 @@ def test_folders_are_searched_recursively_for_resumes_in_path_order(tmp_path):
     ]
 
 
+def test_resume_formats_that_cannot_be_read_are_listed_to_be_reported_not_skipped(tmp_path):
+    _touch(tmp_path, "a.doc", "b.RTF", "c.odt", "d.html", "e.pages", "photo.jpg", "notes.csv")
+    names = [p.name for p in find_resumes([tmp_path])]
+    assert names == ["a.doc", "b.RTF", "c.odt", "d.html", "e.pages"]
+
+
 def test_links_to_folders_are_not_followed_but_links_to_files_are(tmp_path):
     _touch(tmp_path, "real/cv.txt", "elsewhere/other.txt")
     (tmp_path / "real" / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
