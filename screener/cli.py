@@ -220,7 +220,6 @@ def _limits(args: argparse.Namespace) -> Limits:
 
 def _screen(args: argparse.Namespace) -> int:
     from screener.export import json_record, row_record, to_table
-    from screener.files import list_inputs
     from screener.screen import screen_files_as
     from screener.workers import start_shared
 
@@ -233,10 +232,10 @@ def _screen(args: argparse.Namespace) -> int:
     if spec is None:
         return 2
     if args.save:  # the store's cache needs every file's content here
-        sources = _inputs_or_report(list_inputs, args.inputs)
+        sources = _listed_or_report(args.inputs)
         return 2 if sources is None else _screen_and_save(args, spec, sources)
     start_shared(args.workers, memory_mb=_limits(args).memory_mb)  # starts while we list
-    sources = _inputs_or_report(list_inputs, args.inputs)  # the workers read the files
+    sources = _listed_or_report(args.inputs)  # the workers read the files
     if sources is None:
         return 2
     fmt = args.format or ("table" if not args.out and sys.stdout.isatty() else "json")
@@ -265,7 +264,6 @@ def _screen(args: argparse.Namespace) -> int:
 
 def _screen_roles(args: argparse.Namespace) -> int:
     """`screen` with several ``--spec``: one ranking per role, each resume read once."""
-    from screener.files import list_inputs
     from screener.roles import screen_files_roles
 
     specs = [_load_spec_or_report(path) for path in args.spec]
@@ -280,7 +278,7 @@ def _screen_roles(args: argparse.Namespace) -> int:
         return 2
     if args.engine == "dask":
         return _screen_dask(args, loaded)
-    files = _inputs_or_report(list_inputs, args.inputs)
+    files = _listed_or_report(args.inputs)
     if files is None:
         return 2
     bar = ProgressBar(len(files))
@@ -364,6 +362,26 @@ def _json_list(head: str, items: Sequence[bytes], tail: str) -> Iterator[bytes]:
             yield b", "
         yield item
     yield tail.encode()
+
+
+def _listed_or_report(inputs: list[str]) -> list[tuple[str, Path]] | None:
+    """The resumes to screen (`list_inputs`), or None after printing the missing input;
+    says on stderr how many other files the folders held, so none goes unnoticed."""
+    from collections import Counter
+
+    from screener.files import list_inputs
+
+    left_out: Counter[str] = Counter()
+    sources = _inputs_or_report(partial(list_inputs, left_out=left_out), inputs)
+    if sources is not None and left_out:
+        kinds = ", ".join(f"{suffix or 'no suffix'} x{n}" for suffix, n in sorted(left_out.items()))
+        count = sum(left_out.values())
+        print(
+            f"screener: left out {count} other file(s) found in the folders ({kinds}); "
+            "screener reads .pdf, .docx, .txt and .md",
+            file=sys.stderr,
+        )
+    return sources
 
 
 def _inputs_or_report(find: Callable[[list[str]], list[T]], inputs: list[str]) -> list[T] | None:

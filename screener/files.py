@@ -7,6 +7,7 @@ reach the CLI's own process only through a worker that has checked them.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -17,15 +18,16 @@ UNREADABLE_SUFFIXES = frozenset({".doc", ".rtf", ".odt", ".pages", ".wpd", ".wps
 LISTED_SUFFIXES = RESUME_SUFFIXES | UNREADABLE_SUFFIXES
 
 
-def find_resumes(inputs: Iterable[str | Path]) -> list[Path]:
+def find_resumes(inputs: Iterable[str | Path], left_out: Counter[str] | None = None) -> list[Path]:
     """Files as given, and folders searched recursively for resumes (`LISTED_SUFFIXES`:
-    .pdf .docx .txt .md, and formats that will be reported as unreadable), sorted."""
+    .pdf .docx .txt .md, and formats that will be reported as unreadable), sorted.
+    ``left_out`` counts the other files found in folders by suffix (hidden ones aside)."""
     found: list[Path] = []
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            names = sorted(_resumes_under(str(path)), key=lambda name: name.split(os.sep))
-            found += map(Path, names)
+            names = _resumes_under(str(path), Counter() if left_out is None else left_out)
+            found += map(Path, sorted(names, key=lambda name: name.split(os.sep)))
         elif path.is_file():
             found.append(path)
         else:
@@ -33,7 +35,7 @@ def find_resumes(inputs: Iterable[str | Path]) -> list[Path]:
     return found
 
 
-def _resumes_under(folder: str) -> Iterator[str]:
+def _resumes_under(folder: str, left_out: Counter[str]) -> Iterator[str]:
     """Resume files in ``folder`` and its subfolders, as `Path.rglob` finds them (links to
     folders not followed, unreadable folders skipped), but without a `stat` per file."""
     try:
@@ -42,14 +44,21 @@ def _resumes_under(folder: str) -> Iterator[str]:
         return
     for entry in entries:
         if entry.is_dir(follow_symlinks=False):
-            yield from _resumes_under(entry.path)
-        elif os.path.splitext(entry.name)[1].lower() in LISTED_SUFFIXES and entry.is_file():
-            yield entry.path
+            yield from _resumes_under(entry.path, left_out)
+            continue
+        suffix = os.path.splitext(entry.name)[1].lower()
+        if suffix in LISTED_SUFFIXES:
+            if entry.is_file():  # not a broken link
+                yield entry.path
+        elif not entry.name.startswith("."):
+            left_out[suffix] += 1
 
 
-def list_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, Path]]:
+def list_inputs(
+    inputs: Iterable[str | Path], left_out: Counter[str] | None = None
+) -> list[tuple[str, Path]]:
     """``(name, path)`` for every resume found, for workers to read; names as given."""
-    return [(str(path), path) for path in find_resumes(inputs)]
+    return [(str(path), path) for path in find_resumes(inputs, left_out)]
 
 
 def collect_inputs(inputs: Iterable[str | Path]) -> list[tuple[str, bytes]]:

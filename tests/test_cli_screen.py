@@ -85,6 +85,17 @@ def test_a_folder_s_old_word_and_rtf_resumes_are_reported_not_left_out(tmp_path,
     assert all(rows[n]["error"].endswith("save it as DOCX or PDF") for n in ("jane.doc", "bob.rtf"))
 
 
+def test_other_files_in_a_folder_are_counted_on_stderr(tmp_path, capsys):
+    (tmp_path / "cv.txt").write_text("Python developer\nEXPERIENCE\n- Built REST APIs")
+    for name in ("scan.JPG", "deep/scan2.jpg", "marks.xlsx", ".DS_Store"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    assert main(["screen", "--spec", str(JUNIOR_SPEC), "--format", "csv", str(tmp_path)]) == 0
+    out, err = capsys.readouterr()
+    assert "left out 3 other file(s) found in the folders (.jpg x2, .xlsx x1)" in err
+    assert len(out.splitlines()) == 2  # the header and cv.txt
+
+
 def test_blind_output_has_no_file_names(capsys):
     assert (
         main(["screen", "--spec", str(JUNIOR_SPEC), "--blind", str(SAMPLES / "data_analyst.txt")])
