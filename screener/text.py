@@ -47,7 +47,7 @@ _UNPRINTABLE = re.compile(
 
 
 def printable(text: str) -> str:
-    """``text`` safe to show on a terminal: each control or format character is a "?".
+    r"""``text`` safe to show on a terminal: each control or format character is a "?".
 
     >>> printable("cv\x1b[2J\u202efdp.exe")
     'cv?[2J?fdp.exe'
