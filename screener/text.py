@@ -12,6 +12,12 @@ import unicodedata
 
 # Restricted on purpose: unrestricted detection misreads short cp1252 resumes as cp1250.
 CANDIDATE_ENCODINGS = ["utf_8", "cp1252", "latin_1", "utf_16"]
+# Tried when none of those fits: the legacy encodings resumes are still saved in, named
+# (an open detector reads short Japanese text as Korean and takes EBCDIC for text).
+OTHER_ENCODINGS = [
+    *("cp1250", "iso8859_2", "cp1251", "koi8_r", "cp1253", "cp1254", "cp1255", "cp1256"),
+    *("cp1257", "cp1258", "cp874", "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr"),
+]
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -60,7 +66,8 @@ class NotText(ValueError):
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
-    """Decode text bytes: BOM, strict UTF-8, a restricted detector, then replacement.
+    """Decode text bytes: BOM, strict UTF-8, a detector restricted to Western encodings,
+    then one over other legacy encodings (GBK, Shift JIS, Windows-1251...), then replacement.
 
     Returns the text and warnings. Raises `NotText` for binary data.
 
@@ -83,6 +90,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     import charset_normalizer
 
     best = charset_normalizer.from_bytes(data, cp_isolation=CANDIDATE_ENCODINGS).best()
+    if best is None:  # not Western European: Central European, Cyrillic, Greek, Asian...
+        best = charset_normalizer.from_bytes(data, cp_isolation=OTHER_ENCODINGS).best()
     if best is not None and best.encoding != "utf_8":
         return _checked(str(best)), [f"encoding guessed: {best.encoding}"]
     text = data.decode("utf-8", errors="replace")

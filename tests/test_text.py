@@ -25,6 +25,34 @@ def test_decode(data, expected, warned):
     assert bool(warnings) is warned
 
 
+CHINESE = "张伟\n后端开发工程师\n工作经历\n- 使用 Python 和 Django 开发 REST API\n技能: Git\n"
+JAPANESE = "山田太郎\nバックエンドエンジニア\n職歴\n- Python と Django で REST API を開発\n"
+RUSSIAN = "Иван Петров\nРазработчик Python\nОпыт работы\n- Django, REST API\n"  # noqa: RUF001
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "guessed"),
+    [
+        (CHINESE, "gbk", "gb18030"),
+        (JAPANESE, "shift_jis", "shift_jis"),
+        (RUSSIAN, "cp1251", "cp1251"),
+        (RUSSIAN, "koi8_r", "koi8_r"),
+    ],
+)
+def test_resumes_in_other_legacy_encodings_are_read_not_called_binary(text, encoding, guessed):
+    assert decode(text.encode(encoding)) == (text, [f"encoding guessed: {guessed}"])
+
+
+@pytest.mark.parametrize(("seed", "lowest"), [(seed, low) for seed in range(5) for low in (1, 128)])
+def test_random_bytes_without_nuls_are_still_not_text(seed, lowest):
+    import random
+
+    draw = random.Random(seed).randrange
+    junk = bytes(draw(lowest, 256) for _ in range(2000))
+    with pytest.raises(NotText):
+        decode(junk)
+
+
 @pytest.mark.parametrize(
     "junk", [bytes(range(256)) * 4, b"\x00\x01\x02\x03" * 100, b"ab\x00cd" * 50]
 )
