@@ -8,6 +8,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from screener.errors import IngestError
 
@@ -192,30 +193,92 @@ def read_docx(data: bytes, filename: str) -> Extracted:
             filename, "corrupt", f"this DOCX file is damaged ({type(exc).__name__})"
         ) from exc
     lines: list[str] = []
-    for section in document.sections:
-        lines.extend(_block_lines(section.header))
-    lines.extend(_block_lines(document))
-    for section in document.sections:
-        lines.extend(_block_lines(section.footer))
+    headers = [s.header for s in document.sections if not s.header.is_linked_to_previous]
+    footers = [s.footer for s in document.sections if not s.footer.is_linked_to_previous]
+    for header in headers:
+        lines.extend(_block_lines(header.part.element))
+    lines.extend(_block_lines(document.element.body))
+    for footer in footers:
+        lines.extend(_block_lines(footer.part.element))
     return Extracted(("\n".join(lines),), 1)
 
 
-def _block_lines(container: object) -> Iterator[str]:
-    from docx.table import Table
+# WordprocessingML, read from the XML itself: python-docx's paragraphs and tables skip
+# content controls (w:sdt, which Word's resume templates wrap whole sections in) and
+# text boxes (sidebars of skills and contact details).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CONTAINERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins"})
+# Not read: moved-away and deleted text of tracked changes, a content control's
+# properties (its placeholder's name).
+_SKIPPED = frozenset({f"{_W}moveFrom", f"{_W}del", f"{_W}sdtPr"})
+_BREAKS = frozenset({f"{_W}br", f"{_W}cr"})
 
-    for block in container.iter_inner_content():  # type: ignore[attr-defined]
-        if isinstance(block, Table):
-            yield from _table_lines(block)
-        else:
-            yield block.text
+
+def _block_lines(container: Any) -> Iterator[str]:
+    """The lines of a body, header, footer, table cell or text box, in reading order:
+    a paragraph's own text, then its text boxes; a table row by row."""
+    for child in container.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}p":
+            boxes: list[Any] = []
+            yield "".join(_run_text(child, boxes))
+            for box in boxes:
+                yield from _block_lines(box)
+        elif tag == f"{_W}tbl":
+            yield from _table_lines(child)
+        elif tag in _CONTAINERS:
+            yield from _block_lines(child)
 
 
-def _table_lines(table: object) -> Iterator[str]:
-    for row in table.rows:  # type: ignore[attr-defined]
+def _run_text(element: Any, boxes: list[Any]) -> Iterator[str]:
+    """The text of a paragraph's runs (hyperlinks, fields and insertions included); text
+    boxes inside it are added to ``boxes``, a drawing's fallback copy of them left out."""
+    for child in element.iterchildren():
+        tag = child.tag
+        if tag == f"{_W}t":
+            yield child.text or ""
+        elif tag == f"{_W}tab":
+            yield "\t"
+        elif tag in _BREAKS:
+            yield "\n"
+        elif tag == f"{_W}txbxContent":
+            boxes.append(child)
+        elif tag == f"{_MC}AlternateContent":  # one of its versions: the first choice
+            versions = [*child.iterchildren(f"{_MC}Choice"), *child.iterchildren(f"{_MC}Fallback")]
+            yield from _run_text(versions[0], boxes) if versions else ()
+        elif tag not in _SKIPPED:
+            yield from _run_text(child, boxes)
+
+
+def _table_lines(table: Any) -> Iterator[str]:
+    """One line per row, its cells joined by " | ": a cell merged across counts once, one
+    merged down is repeated on each row it spans (as Word shows it beside each)."""
+    above: dict[int, str] = {}  # grid column -> text of a cell that may be merged down
+    for row in table.iterchildren(f"{_W}tr"):
         cells: list[str] = []
-        for cell in row.cells:
-            text = " ".join(line for line in _block_lines(cell) if line.strip())
-            if text and (not cells or cells[-1] != text):  # merged cells repeat
+        column = 0
+        for cell in row.iterchildren(f"{_W}tc"):
+            span, merge = _cell_layout(cell)
+            if merge == "continue":
+                text = above.get(column, "")
+            else:
+                text = " ".join(line for line in _block_lines(cell) if line.strip())
+                above[column] = text
+            column += span
+            if text and (not cells or cells[-1] != text):
                 cells.append(text)
         if cells:
             yield " | ".join(cells)
+
+
+def _cell_layout(cell: Any) -> tuple[int, str | None]:
+    """A cell's width in grid columns, and its vertical merge ("restart", "continue")."""
+    span, merge = 1, None
+    for props in cell.iterchildren(f"{_W}tcPr"):
+        for width in props.iterchildren(f"{_W}gridSpan"):
+            value = width.get(f"{_W}val", "1")
+            span = max(1, int(value)) if value.isdigit() else 1  # a hostile file: anything
+        for down in props.iterchildren(f"{_W}vMerge"):
+            merge = down.get(f"{_W}val", "continue")
+    return span, merge

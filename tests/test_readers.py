@@ -41,3 +41,77 @@ def test_letters_of_one_word_are_not_split():
 )
 def test_utf8_read_as_latin1_is_repaired(text, repaired):
     assert _repair_mojibake(text) == repaired
+
+
+def _docx_with_body(body: str) -> bytes:
+    """A real DOCX whose document body is ``body`` (WordprocessingML, w: and friends)."""
+    from tests.hostile import docx_with_part
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    document = f"<w:document {namespaces}><w:body>{body}</w:body></w:document>"
+    return docx_with_part("word/document.xml", document.encode())
+
+
+def _p(text: str) -> str:
+    return f"<w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def _lines(data: bytes) -> list[str]:
+    from screener.readers import read_docx
+
+    return read_docx(data, "cv.docx").pages[0].split("\n")
+
+
+def test_docx_content_controls_are_read():
+    # Word's resume templates wrap whole sections in content controls (w:sdt)
+    control = (
+        "<w:sdt><w:sdtPr><w:alias w:val='Experience placeholder'/></w:sdtPr><w:sdtContent>"
+        f"{_p('EXPERIENCE')}{_p('Built REST APIs with Django')}</w:sdtContent></w:sdt>"
+    )
+    assert _lines(_docx_with_body(_p("Jane Doe") + control)) == [
+        "Jane Doe",
+        "EXPERIENCE",
+        "Built REST APIs with Django",
+    ]
+
+
+def test_docx_text_boxes_are_read_once_though_stored_twice():
+    box = f"<w:txbxContent>{_p('SKILLS: Python, Docker')}</w:txbxContent>"
+    drawing = (
+        "<w:p><w:r><mc:AlternateContent>"
+        f"<mc:Choice Requires='wps'><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>Jane Doe</w:t></w:r></w:p>"
+    )
+    assert _lines(_docx_with_body(drawing)) == ["Jane Doe", "SKILLS: Python, Docker"]
+
+
+def test_docx_tracked_deletions_are_not_read_and_insertions_are():
+    paragraph = (
+        "<w:p><w:r><w:t>Skills: </w:t></w:r>"
+        "<w:del><w:r><w:delText>Cobol, </w:delText></w:r></w:del>"
+        "<w:ins><w:r><w:t>Python, </w:t></w:r></w:ins>"
+        "<w:moveFrom><w:r><w:t>Go</w:t></w:r></w:moveFrom><w:r><w:t>Git</w:t></w:r></w:p>"
+    )
+    assert _lines(_docx_with_body(paragraph)) == ["Skills: Python, Git"]
+
+
+def test_docx_table_cells_merged_across_count_once_and_merged_down_on_every_row():
+    table = (
+        "<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val='2'/></w:tcPr>"
+        f"{_p('Skills')}</w:tc></w:tr>"
+        f"<w:tr><w:tc><w:tcPr><w:vMerge w:val='restart'/></w:tcPr>{_p('Languages')}</w:tc>"
+        f"<w:tc>{_p('Python, Go')}</w:tc></w:tr>"
+        f"<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr>{_p('')}</w:tc>"
+        f"<w:tc>{_p('Java')}</w:tc></w:tr></w:tbl>"
+    )
+    assert _lines(_docx_with_body(table)) == [
+        "Skills",
+        "Languages | Python, Go",
+        "Languages | Java",
+    ]
