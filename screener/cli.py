@@ -423,7 +423,7 @@ def _redact(args: argparse.Namespace) -> int:
             document = ingest_bytes(data, str(path), _limits(args))
         except IngestError as exc:
             failures += 1
-            print(f"{exc.filename}: {exc.message}", file=sys.stderr)
+            print(printable(f"{exc.filename}: {exc.message}"), file=sys.stderr)
             continue
         result = redact(document.text, keep=keep)
         target = _free_name(out, path.stem, written)  # cv.pdf and cv.docx: cv.txt, cv-2.txt
@@ -431,10 +431,10 @@ def _redact(args: argparse.Namespace) -> int:
             write_output(str(target), [(result.text + "\n").encode()])
         except OutputError as exc:
             failures += 1
-            print(exc, file=sys.stderr)
+            print(printable(str(exc)), file=sys.stderr)
             continue
         removed = ", ".join(f"{k} x{v}" for k, v in sorted(result.removed.items())) or "nothing"
-        print(f"{path} -> {target} (removed {removed})", file=sys.stderr)
+        print(printable(f"{path} -> {target} (removed {removed})"), file=sys.stderr)
     return 0 if not failures else 1
 
 
@@ -540,7 +540,7 @@ def _read_for_store(
             files.append((name, read_source(name, path, limits)))
         except IngestError as exc:
             if exc.code == "unreadable":
-                print(f"screener: {exc}; not saved", file=sys.stderr)
+                print(printable(f"screener: {exc}; not saved"), file=sys.stderr)
             else:
                 refused.append(failed(exc))
     return files, refused

@@ -126,6 +126,14 @@ def test_cli_redact_reports_an_output_it_cannot_write_and_writes_the_others(tmp_
     assert "Spring" in (out / "java_spring_new_grad.txt").read_text()
 
 
+def test_cli_redact_names_files_on_stderr_without_escape_sequences(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "cv\x1b[2J.txt").write_text("Jane Doe\nPython developer")
+    assert main(["redact", "--out", str(tmp_path / "out"), str(tmp_path / "in")]) == 0
+    err = capsys.readouterr().err
+    assert "cv?[2J.txt -> " in err and "\x1b" not in err
+
+
 def test_redaction_keeps_line_numbers():
     text = "Jane Doe\n12 Baker\nStreet\n+44 20\n7946 0958\nborn\n12/03/1998\n2019\n2023"
     assert len(redact(text).text.split("\n")) == len(text.split("\n"))
