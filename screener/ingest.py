@@ -181,10 +181,10 @@ def _flat_text(lines: list[str], sections: tuple[SectionSpan, ...]) -> str | Non
     )
     if 2 * flat < sum(counts):
         return None
-    return (
-        f"few line breaks: {flat / sum(counts):.0%} of the words are on lines of over "
-        f"{WALL_WORDS} words outside any experience or projects section, so no skill there "
-        "counts as used in work and the score is likely too low: ask for the original file"
+    return (  # the advice first: a table cell may show only the start
+        "few line breaks, so the score is likely too low: ask for the original file "
+        f"({flat / sum(counts):.0%} of the words are on lines of over {WALL_WORDS} words "
+        "outside any experience or projects section, where no skill counts as used in work)"
     )
 
 
