@@ -107,6 +107,11 @@ def ingest_here(_: object, filename: str, data: bytes, limits: Limits) -> Docume
         warnings.append(
             f"truncated: read the first {len(extracted.pages)} of {extracted.page_count} pages"
         )
+    if extracted.hidden_words:
+        warnings.append(
+            f"hidden text left out: {extracted.hidden_words} word(s) formatted as hidden, "
+            "which Word does not show (keywords hidden for screening software?)"
+        )
     return _document(
         filename, kind, digest, extracted.pages, extracted.page_count, warnings, limits
     )

@@ -21,6 +21,7 @@ class Extracted:
 
     pages: tuple[str, ...]
     page_count: int
+    hidden_words: int = 0  # words formatted as hidden (DOCX), left out of ``pages``
 
 
 # ---------------------------------------------------------------- PDF
@@ -195,12 +196,14 @@ def read_docx(data: bytes, filename: str) -> Extracted:
     lines: list[str] = []
     headers = [s.header for s in document.sections if not s.header.is_linked_to_previous]
     footers = [s.footer for s in document.sections if not s.footer.is_linked_to_previous]
+    hidden: list[str] = []
     for header in headers:
-        lines.extend(_block_lines(header.part.element))
-    lines.extend(_block_lines(document.element.body))
+        lines.extend(_block_lines(header.part.element, hidden))
+    lines.extend(_block_lines(document.element.body, hidden))
     for footer in footers:
-        lines.extend(_block_lines(footer.part.element))
-    return Extracted(("\n".join(lines),), 1)
+        lines.extend(_block_lines(footer.part.element, hidden))
+    words = sum(any(map(str.isalnum, word)) for word in " ".join(hidden).split())
+    return Extracted(("\n".join(lines),), 1, words)
 
 
 # WordprocessingML, read from the XML itself: python-docx's paragraphs and tables skip
@@ -215,28 +218,32 @@ _SKIPPED = frozenset({f"{_W}moveFrom", f"{_W}del", f"{_W}sdtPr"})
 _BREAKS = frozenset({f"{_W}br", f"{_W}cr"})
 
 
-def _block_lines(container: Any) -> Iterator[str]:
+def _block_lines(container: Any, hidden: list[str]) -> Iterator[str]:
     """The lines of a body, header, footer, table cell or text box, in reading order:
-    a paragraph's own text, then its text boxes; a table row by row."""
+    a paragraph's own text, then its text boxes; a table row by row. Text formatted as
+    hidden, which Word does not show, goes to ``hidden`` instead."""
     for child in container.iterchildren():
         tag = child.tag
         if tag == f"{_W}p":
             boxes: list[Any] = []
-            yield "".join(_run_text(child, boxes))
+            yield "".join(_run_text(child, boxes, hidden))
             for box in boxes:
-                yield from _block_lines(box)
+                yield from _block_lines(box, hidden)
         elif tag == f"{_W}tbl":
-            yield from _table_lines(child)
+            yield from _table_lines(child, hidden)
         elif tag in _CONTAINERS:
-            yield from _block_lines(child)
+            yield from _block_lines(child, hidden)
 
 
-def _run_text(element: Any, boxes: list[Any]) -> Iterator[str]:
+def _run_text(element: Any, boxes: list[Any], hidden: list[str]) -> Iterator[str]:
     """The text of a paragraph's runs (hyperlinks, fields and insertions included); text
-    boxes inside it are added to ``boxes``, a drawing's fallback copy of them left out."""
+    boxes inside it are added to ``boxes``, a drawing's fallback copy of them left out,
+    hidden runs' text to ``hidden``."""
     for child in element.iterchildren():
         tag = child.tag
-        if tag == f"{_W}t":
+        if tag == f"{_W}r" and _is_hidden(child):
+            hidden.append("".join(_run_text(child, [], [])))
+        elif tag == f"{_W}t":
             yield child.text or ""
         elif tag == f"{_W}tab":
             yield "\t"
@@ -246,12 +253,20 @@ def _run_text(element: Any, boxes: list[Any]) -> Iterator[str]:
             boxes.append(child)
         elif tag == f"{_MC}AlternateContent":  # one of its versions: the first choice
             versions = [*child.iterchildren(f"{_MC}Choice"), *child.iterchildren(f"{_MC}Fallback")]
-            yield from _run_text(versions[0], boxes) if versions else ()
+            yield from _run_text(versions[0], boxes, hidden) if versions else ()
         elif tag not in _SKIPPED:
-            yield from _run_text(child, boxes)
+            yield from _run_text(child, boxes, hidden)
 
 
-def _table_lines(table: Any) -> Iterator[str]:
+def _is_hidden(run: Any) -> bool:
+    """A run formatted as hidden (``w:vanish``, on unless its value says off)."""
+    for props in run.iterchildren(f"{_W}rPr"):
+        for vanish in props.iterchildren(f"{_W}vanish"):
+            return vanish.get(f"{_W}val", "true") not in ("0", "false", "off")
+    return False
+
+
+def _table_lines(table: Any, hidden: list[str]) -> Iterator[str]:
     """One line per row, its cells joined by " | ": a cell merged across counts once, one
     merged down is repeated on each row it spans (as Word shows it beside each)."""
     above: dict[int, str] = {}  # grid column -> text of a cell that may be merged down
@@ -263,7 +278,7 @@ def _table_lines(table: Any) -> Iterator[str]:
             if merge == "continue":
                 text = above.get(column, "")
             else:
-                text = " ".join(line for line in _block_lines(cell) if line.strip())
+                text = " ".join(line for line in _block_lines(cell, hidden) if line.strip())
                 above[column] = text
             column += span
             if text and (not cells or cells[-1] != text):

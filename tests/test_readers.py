@@ -115,3 +115,30 @@ def test_docx_table_cells_merged_across_count_once_and_merged_down_on_every_row(
         "Languages | Python, Go",
         "Languages | Java",
     ]
+
+
+def test_docx_hidden_text_is_left_out_and_counted():
+    from screener.readers import read_docx
+
+    paragraph = (
+        "<w:p><w:r><w:t xml:space='preserve'>Skills: Python</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>, Kubernetes, Terraform</w:t></w:r>"
+        "<w:r><w:rPr><w:vanish w:val='0'/></w:rPr><w:t>, Git</w:t></w:r></w:p>"
+    )
+    extracted = read_docx(_docx_with_body(paragraph), "cv.docx")
+    assert extracted.pages == ("Skills: Python, Git",)
+    assert extracted.hidden_words == 2
+
+
+def test_hidden_docx_text_is_a_warning_on_the_document():
+    from screener.ingest import ingest_bytes
+
+    hidden = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>Kubernetes Terraform Ansible</w:t></w:r>"
+    document = ingest_bytes(
+        _docx_with_body(f"<w:p><w:r><w:t>Python developer</w:t></w:r>{hidden}</w:p>"), "cv.docx"
+    )
+    assert "Kubernetes" not in document.text
+    assert document.warnings == (
+        "hidden text left out: 3 word(s) formatted as hidden, which Word does not show "
+        "(keywords hidden for screening software?)",
+    )
