@@ -270,10 +270,10 @@ def _table_lines(table: Any, hidden: list[str]) -> Iterator[str]:
     """One line per row, its cells joined by " | ": a cell merged across counts once, one
     merged down is repeated on each row it spans (as Word shows it beside each)."""
     above: dict[int, str] = {}  # grid column -> text of a cell that may be merged down
-    for row in table.iterchildren(f"{_W}tr"):
+    for row in _unwrapped(table, f"{_W}tr"):
         cells: list[str] = []
         column = 0
-        for cell in row.iterchildren(f"{_W}tc"):
+        for cell in _unwrapped(row, f"{_W}tc"):
             span, merge = _cell_layout(cell)
             if merge == "continue":
                 text = above.get(column, "")
@@ -285,6 +285,16 @@ def _table_lines(table: Any, hidden: list[str]) -> Iterator[str]:
                 cells.append(text)
         if cells:
             yield " | ".join(cells)
+
+
+def _unwrapped(element: Any, tag: str) -> Iterator[Any]:
+    """The ``tag`` children of ``element``, those inside content controls included (a
+    repeating section wraps table rows, or cells, in one)."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in _CONTAINERS:
+            yield from _unwrapped(child, tag)
 
 
 def _cell_layout(cell: Any) -> tuple[int, str | None]:

@@ -142,3 +142,13 @@ def test_hidden_docx_text_is_a_warning_on_the_document():
         "hidden text left out: 3 word(s) formatted as hidden, which Word does not show "
         "(keywords hidden for screening software?)",
     )
+
+
+def test_docx_table_rows_and_cells_inside_content_controls_are_read():
+    def control(inner: str) -> str:
+        return f"<w:sdt><w:sdtPr/><w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+
+    cell = f"<w:tc>{_p('Python, Go')}</w:tc>"
+    rows = f"<w:tr><w:tc>{_p('Languages')}</w:tc>{control(cell)}</w:tr>"
+    table = f"<w:tbl>{control(rows)}<w:tr><w:tc>{_p('Tools')}</w:tc></w:tr></w:tbl>"
+    assert _lines(_docx_with_body(table)) == ["Languages | Python, Go", "Tools"]
