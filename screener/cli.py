@@ -369,7 +369,7 @@ def _listed_or_report(inputs: list[str]) -> list[tuple[str, Path]] | None:
     says on stderr how many other files the folders held, so none goes unnoticed."""
     from collections import Counter
 
-    from screener.files import list_inputs
+    from screener.files import RESUME_SUFFIXES, list_inputs
 
     left_out: Counter[str] = Counter()
     sources = _inputs_or_report(partial(list_inputs, left_out=left_out), inputs)
@@ -378,7 +378,7 @@ def _listed_or_report(inputs: list[str]) -> list[tuple[str, Path]] | None:
         count = sum(left_out.values())
         print(
             f"screener: left out {count} other file(s) found in the folders ({kinds}); "
-            "screener reads .pdf, .docx, .txt and .md",
+            f"screener reads {' '.join(sorted(RESUME_SUFFIXES))}",
             file=sys.stderr,
         )
     return sources
