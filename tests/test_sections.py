@@ -180,6 +180,9 @@ def test_job_of_names_the_entry_a_line_belongs_to():
         ("Python (2+ years)", "2+ years"),
         ("SQL, Oracle (Less than 1 year)", "1 year"),
         ("Docker", None),
+        ("PYTHON - 6 YRS", "6 YRS"),
+        ("Go 18 Months", "18 Months"),
+        ("Years of Java, months of Go", None),
     ],
 )
 def test_stated_duration(line, duration):
