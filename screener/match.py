@@ -283,10 +283,11 @@ class Matcher:
         # a resume's words are sorted out with set operations instead of a Python loop.
         self._fuzzy_known: set[str] = set(self._exact)
         index_of = {item.name: i for i, (_, _, item) in enumerate(self.items)}
-        self._implied = [
-            [index_of[name] for name in getattr(item, "implies", ()) if name in index_of]
-            for _, _, item in self.items
-        ]
+        implied = (
+            (source, [index_of[name] for name in getattr(item, "implies", ()) if name in index_of])
+            for source, (_, _, item) in enumerate(self.items)
+        )
+        self._implied = [(source, targets) for source, targets in implied if targets]
 
     # ------------------------------------------------------------ public
     def match(self, lines: Sequence[str], sections: Sequence[str]) -> MatchResult:
@@ -305,20 +306,18 @@ class Matcher:
             if added and (spans := _no_evidence(doc, hits, added)):
                 _drop_inside(hits, spans)
         self._implied_stage(hits)
-        items = tuple(
-            [
-                ItemMatch.of(empty.name, empty.kind, empty.category, found) if found else empty
-                for empty, found in zip(self._not_found, hits, strict=True)
-            ]
-        )
-        return MatchResult(items, frozenset(sections))
+        items = self._not_found.copy()  # the items found (~1 in 3) replace their blanks
+        for index in compress(range(len(hits)), hits):
+            empty = items[index]
+            items[index] = ItemMatch.of(empty.name, empty.kind, empty.category, hits[index])
+        return MatchResult(tuple(items), frozenset(sections))
 
     def _implied_stage(self, hits: list[list[Hit]]) -> None:
         """An item not found itself is shown by a found item that implies it (SQL by
         PostgreSQL): its hits are the implier's, marked "implied by ..."."""
         implied: dict[int, list[Hit]] = {}
-        for source, targets in enumerate(self._implied):
-            if not targets or not hits[source]:
+        for source, targets in self._implied:
+            if not hits[source]:
                 continue
             best = min(hits[source], key=_evidence_rank)
             for target in targets:
