@@ -52,7 +52,6 @@ _SEPARATE = str.maketrans({**dict.fromkeys(_PUNCTUATION, " "), "-": " "})
 # followed by a letter or digit (".NET"). One substitution, so tokens() has no Python loop.
 _LOOSE_DOTS = re.compile(r"\.(?:\.*+(?!\S)|(?<!\S\.)(?:\.++|(?![^\W_])))")
 _STRENGTH: dict[str, Strength] = {**dict.fromkeys(USED_SECTIONS, "used"), "skills": "listed"}
-_new_tuple = tuple.__new__  # a named tuple from its fields, without its __new__'s call
 
 
 class Hit(NamedTuple):
@@ -75,7 +74,7 @@ def strength_of(section: str) -> Strength:
 
 class ItemMatch(NamedTuple):
     """Everything found for one spec item; ``best`` is the strongest evidence (a named
-    tuple: about 40 are made per resume, 4x quicker than a frozen dataclass)."""
+    tuple made like `Hit`: ~37 per resume, `of` 640 ns against 1,100 as a dataclass)."""
 
     name: str
     kind: str
@@ -86,7 +85,7 @@ class ItemMatch(NamedTuple):
     @classmethod
     def of(cls, name: str, kind: str, category: str, hits: Sequence[Hit]) -> ItemMatch:
         best = (hits[0] if len(hits) == 1 else min(hits, key=_evidence_rank)) if hits else None
-        return _new_tuple(cls, (name, kind, category, tuple(hits), best))
+        return tuple.__new__(cls, (name, kind, category, tuple(hits), best))
 
     @property
     def found(self) -> bool:
